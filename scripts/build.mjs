@@ -1,0 +1,104 @@
+// Builds dist/chrome and dist/firefox (complete unpacked extensions) from one webpack run.
+//   node scripts/build.mjs [--dev] [--package]
+// --package also writes the two upload-ready zips to artifacts/.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import webpack from 'webpack';
+
+const require = createRequire(import.meta.url);
+const { deriveManifest } = require('./lib/manifest.js');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const mode = args.has('--dev') ? 'development' : 'production';
+
+export const FONT_FILES = [
+  '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2',
+  '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2',
+  '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-italic.woff2',
+  '@fontsource/opendyslexic/files/opendyslexic-latin-400-normal.woff2',
+  '@fontsource/opendyslexic/files/opendyslexic-latin-700-normal.woff2',
+  '@fontsource/opendyslexic/files/opendyslexic-latin-400-italic.woff2',
+];
+
+function runWebpack() {
+  const config = require(join(root, 'webpack.config.js'))({}, { mode });
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+      if (stats.hasWarnings()) console.warn(stats.toString('errors-warnings'));
+      resolve(stats);
+    });
+  });
+}
+
+const started = performance.now();
+await runWebpack();
+const bundle = join(root, 'dist', '.bundle');
+const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+for (const target of ['chrome', 'firefox']) {
+  const out = join(root, 'dist', target);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(bundle, out, { recursive: true });
+  cpSync(join(root, '_locales'), join(out, '_locales'), { recursive: true });
+  mkdirSync(join(out, 'icons'));
+  for (const f of readdirSync(join(root, 'icons')))
+    if (f.endsWith('.png')) cpSync(join(root, 'icons', f), join(out, 'icons', f));
+  const html = readFileSync(join(root, 'src/popup/popup.html'), 'utf8');
+  writeFileSync(join(out, 'popup.html'), html);
+  writeFileSync(
+    join(out, 'options.html'),
+    html.replace('<html lang="en" dir="ltr">', '<html lang="en" dir="ltr" data-page="options">'),
+  );
+  cpSync(join(root, 'src/popup/popup.css'), join(out, 'popup.css'));
+  mkdirSync(join(out, 'fonts'));
+  for (const f of FONT_FILES) cpSync(require.resolve(f), join(out, 'fonts', f.split('/').pop()));
+  writeFileSync(
+    join(out, 'manifest.json'),
+    JSON.stringify(deriveManifest(source, target, pkg), null, 2) + '\n',
+  );
+}
+rmSync(bundle, { recursive: true, force: true });
+
+const sizes = {};
+for (const f of readdirSync(join(root, 'dist', 'chrome'))) {
+  if (!f.endsWith('.js')) continue;
+  const buf = readFileSync(join(root, 'dist', 'chrome', f));
+  sizes[f] = { bytes: buf.length, gzip: gzipSync(buf).length };
+}
+console.log(`built dist/chrome and dist/firefox (${mode}) in ${Math.round(performance.now() - started)} ms`);
+for (const [f, s] of Object.entries(sizes))
+  console.log(`  ${f.padEnd(14)} ${String(s.bytes).padStart(8)} B  ${String(s.gzip).padStart(7)} B gzip`);
+
+if (args.has('--package')) {
+  const { execFileSync } = await import('node:child_process');
+  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  for (const target of ['chrome', 'firefox']) {
+    const name = `lectern-${pkg.version}-${target}.zip`;
+    rmSync(join(root, 'artifacts', name), { force: true });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/web-ext/bin/web-ext.js'),
+        'build',
+        '-s',
+        join(root, 'dist', target),
+        '-a',
+        join(root, 'artifacts'),
+        '-n',
+        name,
+        '--overwrite-dest',
+        '--ignore-files',
+        '*.map',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    console.log(`  artifacts/${name} ${statSync(join(root, 'artifacts', name)).size} B`);
+  }
+}

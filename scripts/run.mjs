@@ -1,0 +1,31 @@
+// Runs a TypeScript tool (scripts/*.ts) under Node: esbuild bundles it (and the src/ modules it
+// imports) to one CommonJS file in .cache/, with npm packages left as require()s, then runs it.
+//   node scripts/run.mjs scripts/extract.ts [args…]
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run.mjs <file.ts> [args…]');
+  process.exit(2);
+}
+const outdir = join(root, '.cache', 'tools');
+mkdirSync(outdir, { recursive: true });
+const outfile = join(outdir, basename(entry).replace(/\.ts$/, '.cjs'));
+await build({
+  entryPoints: [resolve(root, entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'error',
+});
+process.argv = [process.argv[0], outfile, ...args];
+createRequire(import.meta.url)(outfile);

@@ -1,0 +1,111 @@
+/**
+ * Background (Chrome service worker / Firefox event page). Stateless across restarts: per-tab state
+ * lives in storage.session. Sets the action's badge and title per tab, registers the command and the
+ * context-menu item, and injects the reader bundle on demand.
+ */
+import browser from '../shared/browser';
+import { envelope, isEnvelope, isType, type OpenResult, type TabArticleState } from '../shared/messages';
+import { makeTranslate } from '../shared/i18n';
+import { SettingsStore } from '../shared/settings';
+import { siteOf } from '../shared/site';
+
+const t = makeTranslate(browser.i18n);
+const MENU_ID = 'open-in-lectern';
+const READER_FILE = 'reader.js';
+const tabKey = (tabId: number): string => `tab:${tabId}`;
+
+const settings = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
+
+async function getTabState(tabId: number): Promise<TabArticleState | null> {
+  try {
+    const data = await browser.storage.session.get(tabKey(tabId));
+    const state = data[tabKey(tabId)];
+    return state && typeof state === 'object' ? (state as TabArticleState) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function showState(tabId: number, state: TabArticleState | null): Promise<void> {
+  const found = Boolean(state?.isArticle);
+  await Promise.all([
+    browser.action.setTitle({ tabId, title: found ? t('actionTitleFound') : t('actionTitleNone') }),
+    browser.action.setBadgeText({ tabId, text: found ? '✓' : '' }),
+    found ? browser.action.setBadgeBackgroundColor({ tabId, color: '#1d6b3a' }) : Promise.resolve(),
+  ]).catch(() => undefined); // the tab may have closed meanwhile
+}
+
+/** Makes sure the reader bundle is in the tab (injecting it at most once), then toggles the overlay. */
+async function toggleReader(tabId: number, autoOpened = false): Promise<OpenResult> {
+  try {
+    let present = false;
+    try {
+      present = (await browser.tabs.sendMessage(tabId, envelope('bg-rd:ping', {}))) === true;
+    } catch {
+      present = false;
+    }
+    if (!present) await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
+    const result = (await browser.tabs.sendMessage(
+      tabId,
+      envelope('bg-rd:toggle', { autoOpened }),
+    )) as OpenResult;
+    return result ?? { ok: false, reason: 'failed', message: t('openFailed') };
+  } catch {
+    // Pages the extension may not script (the browser's own pages, the web store, PDFs).
+    return { ok: false, reason: 'restricted', message: t('openRestricted') };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  if (isType(message, 'cs-bg:detected')) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return undefined;
+    const state = message.payload;
+    return (async () => {
+      await browser.storage.session.set({ [tabKey(tabId)]: state }).catch(() => undefined);
+      await showState(tabId, state);
+      if (state.isArticle) {
+        const { effective } = await settings.load(siteOf(state.url));
+        if (effective.autoOpen) await toggleReader(tabId, true);
+      }
+    })();
+  }
+  if (isType(message, 'ui-bg:get-tab-state')) return getTabState(message.payload.tabId);
+  if (isType(message, 'ui-bg:toggle-reader')) return toggleReader(message.payload.tabId);
+  return undefined;
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
+});
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A new document: forget the old detection until the detector speaks again.
+  if (change.status === 'loading' && change.url) {
+    browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
+    showState(tabId, null).catch(() => undefined);
+  }
+});
+
+browser.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'open-reader') return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId !== undefined) await toggleReader(tabId);
+});
+
+browser.contextMenus.onClicked.addListener(async (info, tab) => {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) await toggleReader(tab.id);
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: t('contextMenuOpen'),
+      contexts: ['page', 'selection', 'link', 'image'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    }),
+  );
+  settings.repair().catch(() => undefined);
+});

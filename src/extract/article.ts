@@ -1,0 +1,51 @@
+/** The pipeline's output: plain data with no nullable surprises (empty strings, zeros). */
+export interface RemovedCounts {
+  duplicateCaptions: number;
+  hiddenBlocks: number;
+  skipLinks: number;
+  tickers: number;
+  navigation: number;
+  lazyImages: number;
+  noscriptCopies: number;
+}
+
+export interface Article {
+  title: string;
+  byline: string;
+  /** ISO 8601 when known, else ''. */
+  published: string;
+  siteName: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  excerpt: string;
+  /** Sanitized content, owned by the document it was made for. Insert `document.importNode(content, true)`. */
+  content: DocumentFragment;
+  /** The content as plain text (paragraphs separated by blank lines). */
+  text: string;
+  textLength: number;
+  readingMinutes: number;
+  removed: RemovedCounts;
+}
+
+export type ExtractResult =
+  { ok: true; article: Article } | { ok: false; reason: 'no-article' | 'error'; message: string };
+
+export function emptyRemoved(): RemovedCounts {
+  return {
+    duplicateCaptions: 0,
+    hiddenBlocks: 0,
+    skipLinks: 0,
+    tickers: 0,
+    navigation: 0,
+    lazyImages: 0,
+    noscriptCopies: 0,
+  };
+}
+
+/** Words per minute for reading time (a common adult silent-reading rate). */
+const WPM = 230;
+
+export function readingMinutes(text: string): number {
+  const words = text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+  return words === 0 ? 0 : Math.max(1, Math.round(words / WPM));
+}

@@ -1,0 +1,24 @@
+/** What the always-on detector saw on a page (plain data: it crosses the message boundary). */
+export interface DetectionSignals {
+  /** Article-like JSON-LD @type found (NewsArticle, Article, BlogPosting, …), or null. */
+  jsonLdType: string | null;
+  ogArticle: boolean;
+  publishedTime: boolean;
+  /** Characters of paragraph text counted (bounded). */
+  paragraphChars: number;
+  /** Paragraphs long enough to count. */
+  paragraphs: number;
+  /** Share (0–1) of paragraph text inside the single article/main container, when there is one. */
+  containerShare: number;
+  /** Share (0–1) of paragraph text inside the skip link's target, when there is one. */
+  skipTargetShare: number;
+  /** Page looks like a listing (front page, section, search): many short teasers. */
+  listing: boolean;
+}
+
+export interface Detection {
+  isArticle: boolean;
+  /** 0–1. */
+  confidence: number;
+  signals: DetectionSignals;
+}

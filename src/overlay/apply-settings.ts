@@ -1,0 +1,41 @@
+/**
+ * Settings → CSS custom properties on the dialog. Applying settings never re-extracts or re-renders
+ * the article: it only changes these properties (and a couple of data attributes for themes/fonts).
+ * Sizes are in px/em, never rem (rem follows the page's root font size).
+ */
+import { MD_FACTOR, TEXT_SIZE_SCALE, type Settings } from '../shared/settings';
+
+export const FONT_STACKS: Readonly<Record<Settings['font'], string>> = {
+  serif: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", "DejaVu Serif", serif',
+  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif',
+  atkinson: '"Lectern Atkinson Hyperlegible", system-ui, sans-serif',
+  opendyslexic: '"Lectern OpenDyslexic", "Comic Sans MS", system-ui, sans-serif',
+};
+
+/** The custom properties for a settings object, by name (without units where unitless). */
+export function cssVariables(settings: Settings): Record<string, string> {
+  const scale = TEXT_SIZE_SCALE[settings.textSize] * MD_FACTOR;
+  return {
+    // 1em here is the host's font size, which is `medium`: the browser's default font size.
+    '--lectern-font-size': `${scale}em`,
+    '--lectern-font-family': FONT_STACKS[settings.font],
+    '--lectern-line-height': String(settings.lineHeight),
+    '--lectern-letter-spacing': `${settings.letterSpacing}em`,
+    '--lectern-word-spacing': `${settings.wordSpacing}em`,
+    '--lectern-paragraph-spacing': `${settings.paragraphSpacing}em`,
+    '--lectern-width': `${settings.width}ch`,
+  };
+}
+
+export interface Styled {
+  style: CSSStyleDeclaration;
+  setAttribute(name: string, value: string): void;
+}
+
+export function applySettings(el: Styled, settings: Settings): void {
+  for (const [name, value] of Object.entries(cssVariables(settings))) el.style.setProperty(name, value);
+  el.setAttribute('data-theme', settings.theme);
+  el.setAttribute('data-font', settings.font);
+  el.setAttribute('data-images', settings.images ? 'on' : 'off');
+  el.setAttribute('data-text-size', settings.textSize);
+}

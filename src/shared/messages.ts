@@ -1,0 +1,66 @@
+/**
+ * Every message Lectern sends, in one typed map. The prefix says the direction:
+ *   cs-bg:  detector content script → background
+ *   ui-bg:  popup (or options page) → background
+ *   bg-rd:  background → reader bundle in a tab
+ *   rd-bg:  reader bundle → background
+ * Each entry gives the payload and the reply.
+ */
+import type { DetectionSignals } from '../extract/detect-types';
+
+export interface TabArticleState {
+  url: string;
+  isArticle: boolean;
+  confidence: number;
+  title: string;
+  signals: DetectionSignals;
+}
+
+export type OpenResult =
+  | { ok: true; state: 'opened' | 'closed'; title: string }
+  | { ok: false; reason: 'no-article' | 'restricted' | 'failed'; message: string };
+
+export interface MessageMap {
+  'cs-bg:detected': { payload: TabArticleState; reply: void };
+  'ui-bg:get-tab-state': { payload: { tabId: number }; reply: TabArticleState | null };
+  'ui-bg:toggle-reader': { payload: { tabId: number }; reply: OpenResult };
+  'bg-rd:toggle': { payload: { autoOpened: boolean }; reply: OpenResult };
+  'bg-rd:ping': { payload: Record<string, never>; reply: true };
+  'rd-bg:state': { payload: { open: boolean }; reply: void };
+}
+
+export type MessageType = keyof MessageMap;
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: MessageMap[T]['payload'];
+}
+export type Reply<T extends MessageType> = MessageMap[T]['reply'];
+
+export function envelope<T extends MessageType>(type: T, payload: MessageMap[T]['payload']): Envelope<T> {
+  return { type, payload };
+}
+
+const TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'cs-bg:detected',
+  'ui-bg:get-tab-state',
+  'ui-bg:toggle-reader',
+  'bg-rd:toggle',
+  'bg-rd:ping',
+  'rd-bg:state',
+]);
+
+/** Messages arrive as `unknown`: this is the only gate through which they are trusted. */
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    TYPES.has((value as { type: string }).type) &&
+    typeof (value as { payload?: unknown }).payload === 'object' &&
+    (value as { payload?: unknown }).payload !== null
+  );
+}
+
+export function isType<T extends MessageType>(msg: Envelope, type: T): msg is Envelope<T> {
+  return msg.type === type;
+}

@@ -1,0 +1,215 @@
+/**
+ * Launches real Chromium or Firefox ESR with the *built* extension (dist/chrome or dist/firefox),
+ * following ../shared/BROWSERS.md. A missing browser is an error naming the install command: the
+ * end-to-end suite never skips silently.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+import { waitFor } from './wait';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export { ROOT };
+export const GECKO_ID = 'lectern@lectern.invalid';
+/** Pinned so tests can open moz-extension:// pages by URL. */
+export const FIREFOX_UUID = '5b1e9b36-3f0e-4f5e-9d57-2a7c1d3e6f10';
+
+export function browserName(): BrowserName {
+  const name = process.env.LECTERN_BROWSER ?? 'chromium';
+  if (name !== 'chromium' && name !== 'firefox')
+    throw new Error(`LECTERN_BROWSER must be chromium or firefox, got ${name}`);
+  return name;
+}
+
+function executable(name: BrowserName): string {
+  const path =
+    name === 'chromium'
+      ? (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+      : (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+  if (!existsSync(path)) {
+    const pkg = name === 'chromium' ? 'chromium' : 'firefox-esr';
+    throw new Error(
+      `${name} not found at ${path}. Install it with: apt-get update && apt-get install -y ${pkg} ` +
+        `(or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}).`,
+    );
+  }
+  return path;
+}
+
+export interface Harness {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid> */
+  extensionOrigin: string;
+  /** Opens a web page and waits until it has loaded. */
+  openPage(url: string): Promise<Page>;
+  /** Opens an extension page (popup.html, options.html) in a tab and waits for `selector`. */
+  openExtensionPage(path: string, selector?: string): Promise<Page>;
+  /**
+   * Opens the popup for `page`'s tab: the real action popup in Chromium (chrome.action.openPopup()),
+   * the same document as a page in Firefox, where BiDi gives no handle on the popup window.
+   */
+  openPopup(page: Page): Promise<Page>;
+  /** The extension's id for the tab showing `page` (found through the detector's per-tab state). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Runs a function with the extension API in an extension context (service worker or extension page). */
+  evalInExtension<T>(fn: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export async function launch(
+  name: BrowserName = browserName(),
+  options: { extension?: boolean; headless?: boolean } = {},
+): Promise<Harness> {
+  const withExtension = options.extension !== false;
+  const headless = options.headless !== false;
+  const userDataDir = mkdtempSync(join(tmpdir(), `lectern-${name}-`));
+  const dist = join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  if (withExtension && !existsSync(join(dist, 'manifest.json')))
+    throw new Error(`${dist} is not built: run npm run build first.`);
+
+  let browser: Browser;
+  let extensionOrigin = '';
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath: executable(name),
+      headless,
+      pipe: true,
+      enableExtensions: withExtension,
+      userDataDir,
+      args: CHROMIUM_ARGS,
+    });
+    if (withExtension) extensionOrigin = `chrome-extension://${await browser.installExtension(dist)}`;
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: executable(name),
+      headless,
+      userDataDir,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // Keep the closed network quiet: no update checks, telemetry or captive-portal probes.
+        'app.update.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'extensions.getAddons.cache.enabled': false,
+      },
+    });
+    if (withExtension) {
+      await browser.installExtension(dist);
+      extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+    }
+  }
+
+  async function serviceWorker(): Promise<WebWorker> {
+    // The worker sleeps after ~30 s idle: look it up afresh each time.
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin),
+      { timeout: 10_000 },
+    );
+    const worker = await target.worker();
+    if (!worker) throw new Error('no service worker');
+    return worker;
+  }
+
+  let helperPage: Page | null = null;
+  async function extensionHelperPage(): Promise<Page> {
+    if (helperPage && !helperPage.isClosed()) return helperPage;
+    helperPage = await openExtensionPage('options.html', 'main');
+    return helperPage;
+  }
+
+  async function openPage(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  async function openExtensionPage(path: string, selector = 'body'): Promise<Page> {
+    const page = await browser.newPage();
+    const url = `${extensionOrigin}/${path}`;
+    if (name === 'firefox') {
+      // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md).
+      page.goto(url).catch(() => undefined);
+    } else {
+      await page.goto(url);
+    }
+    await page.waitForSelector(selector, { timeout: 15_000 });
+    return page;
+  }
+
+  async function evalInExtension<T>(fn: string): Promise<T> {
+    if (name === 'chromium') {
+      const worker = await serviceWorker();
+      return (await worker.evaluate(fn)) as T;
+    }
+    const page = await extensionHelperPage();
+    return (await page.evaluate(fn)) as T;
+  }
+
+  async function tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    // Without the "tabs" permission the extension cannot read tab URLs; the detector's per-tab state
+    // (storage.session, keyed tab:<id>) names the page it saw.
+    const id = await waitFor(
+      () =>
+        evalInExtension<number | null>(
+          `(async () => { const all = await (globalThis.browser ?? chrome).storage.session.get(null); const e = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v && v.url === ${JSON.stringify(url)}); return e ? Number(e[0].slice(4)) : null; })()`,
+        ),
+      (v) => v != null,
+      `the tab of ${url}`,
+    );
+    if (id == null) throw new Error(`no tab found for ${url}`);
+    return id;
+  }
+
+  async function openPopup(page: Page): Promise<Page> {
+    if (name === 'chromium') {
+      await page.bringToFront();
+      const worker = await serviceWorker();
+      const popupTarget = browser.waitForTarget((t) => t.url().startsWith(`${extensionOrigin}/popup.html`), {
+        timeout: 10_000,
+      });
+      await worker.evaluate('chrome.action.openPopup()');
+      const target = await popupTarget;
+      const popup = await target.asPage();
+      await popup.waitForSelector('main:not([aria-busy])', { timeout: 10_000 });
+      return popup;
+    }
+    const tabId = await tabIdOf(page);
+    return openExtensionPage(`popup.html?tabId=${tabId}`, 'main:not([aria-busy])');
+  }
+
+  return {
+    name,
+    browser,
+    tabIdOf,
+    extensionOrigin,
+    openPage,
+    openExtensionPage,
+    openPopup,
+    evalInExtension,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
