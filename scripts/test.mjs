@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
 const onlyArg =
-  process.argv.find((a) => a.startsWith('--only='))?.slice(7) ??
-  process.argv[process.argv.indexOf('--only') + 1];
-const only = process.argv.includes('--only') || onlyArg ? new Set(String(onlyArg).split(',')) : null;
+  argv.find((a) => a.startsWith('--only='))?.slice(7) ?? (onlyAt >= 0 ? argv[onlyAt + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(',')) : null;
 const want = (step) => !only || only.has(step);
 
 const results = [];
