@@ -73,7 +73,16 @@ const CHROMIUM_ARGS = [
 
 export async function launch(
   name: BrowserName = browserName(),
-  options: { extension?: boolean; headless?: boolean } = {},
+  options: {
+    extension?: boolean;
+    headless?: boolean;
+    /**
+     * Make every non-loopback request fail at once, inside the browser (real pages from a corpus name
+     * remote resources; nothing may leave this machine). Chromium: no host resolves but 127.0.0.1.
+     * Firefox: everything goes to a proxy on a closed loopback port (loopback itself is never proxied).
+     */
+    blockExternal?: boolean;
+  } = {},
 ): Promise<Harness> {
   const withExtension = options.extension !== false;
   const headless = options.headless !== false;
@@ -91,7 +100,9 @@ export async function launch(
       pipe: true,
       enableExtensions: withExtension,
       userDataDir,
-      args: CHROMIUM_ARGS,
+      args: options.blockExternal
+        ? [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
+        : CHROMIUM_ARGS,
     });
     if (withExtension) extensionOrigin = `chrome-extension://${await browser.installExtension(dist)}`;
   } else {
@@ -111,6 +122,17 @@ export async function launch(
         'browser.safebrowsing.phishing.enabled': false,
         'datareporting.policy.dataSubmissionEnabled': false,
         'extensions.getAddons.cache.enabled': false,
+        ...(options.blockExternal
+          ? {
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': 9,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': 9,
+              'network.proxy.share_proxy_settings': true,
+              'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+            }
+          : {}),
       },
     });
     if (withExtension) {

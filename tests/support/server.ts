@@ -32,7 +32,13 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<FixtureServer> {
+export interface ServerOptions {
+  /** Folder to serve instead of tests/fixtures (the bench serves a corpus folder). */
+  root?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<FixtureServer> {
+  const base = options.root ?? FIXTURES;
   const beacons: string[] = [];
   const requests: string[] = [];
   const routes = new Map<string, { body: string; headers: Record<string, string> }>();
@@ -60,8 +66,8 @@ export async function startServer(): Promise<FixtureServer> {
         .end(routed.body);
       return;
     }
-    const file = normalize(join(FIXTURES, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(FIXTURES)) {
+    const file = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }

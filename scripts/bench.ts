@@ -1,0 +1,510 @@
+/**
+ * `npm run bench`: measures Lectern's costs and prints a table (or, with --json, one JSON object whose
+ * `goals` member maps each goal to { value, goal, pass }, plus the raw figures).
+ *
+ *   npm run bench -- [--json] [--quick] [--corpus DIR] [--firefox-pages N]
+ *
+ * Pages come from ../shared/corpus/aeb (or --corpus), served from 127.0.0.1; every other request is
+ * made to fail inside the browser, so nothing leaves the machine. Timings come from the page's own
+ * Navigation Timing and from the User Timing measures Lectern records (lectern:detect,
+ * lectern:extract, lectern:render). Nothing here is asserted by tests: the bench only reports.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { launch, ROOT, type Harness } from '../tests/support/browsers';
+import { startServer, type FixtureServer } from '../tests/support/server';
+import { waitForDialog } from '../tests/support/reader';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const corpusArg = args.indexOf('--corpus') >= 0 ? args[args.indexOf('--corpus') + 1] : undefined;
+const corpus = resolve(corpusArg ?? join(ROOT, '..', 'shared', 'corpus', 'aeb'));
+const log = (...parts: unknown[]): void => {
+  if (!json) console.log(...parts);
+  else console.error(...parts);
+};
+
+// ---- statistics -----------------------------------------------------------------------------------
+function quantile(values: number[], q: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+const median = (v: number[]): number => quantile(v, 0.5);
+const p95 = (v: number[]): number => quantile(v, 0.95);
+const round = (n: number, d = 2): number => (Number.isFinite(n) ? Math.round(n * 10 ** d) / 10 ** d : n);
+
+// ---- 6. build ---------------------------------------------------------------------------------------
+function measureBuild(): { ms: number; bundles: Record<string, { bytes: number; gzip: number }> } {
+  const started = performance.now();
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: json ? 'ignore' : 'inherit' });
+  const ms = performance.now() - started;
+  const bundles: Record<string, { bytes: number; gzip: number }> = {};
+  for (const f of readdirSync(join(ROOT, 'dist/chrome'))) {
+    if (!f.endsWith('.js')) continue;
+    const buf = readFileSync(join(ROOT, 'dist/chrome', f));
+    bundles[f] = { bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  }
+  return { ms, bundles };
+}
+
+// ---- page probes ----------------------------------------------------------------------------------
+const READABILITY_SRC = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+
+interface PageFigures {
+  file: string;
+  detectMs: number;
+  loadMs: number;
+  readerLoadedBeforeOpen: boolean;
+  isArticle: boolean;
+  readabilityMs?: number;
+  extractMs?: number;
+  renderMs?: number;
+  openMs?: number;
+}
+
+async function detectorFigures(page: Page): Promise<{ detectMs: number; loadMs: number }> {
+  await page.waitForFunction(() => performance.getEntriesByName('lectern:detect').length > 0, {
+    timeout: 15_000,
+  });
+  return page.evaluate(() => {
+    const detect = performance.getEntriesByName('lectern:detect')[0] as PerformanceEntry;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return { detectMs: detect.duration, loadMs: nav ? nav.loadEventEnd - nav.startTime : Number.NaN };
+  });
+}
+
+/** Is the reader bundle present in the page's content-script world? (Chromium: CDP execution contexts.) */
+async function readerLoaded(cdp: CDPSession, contexts: Map<number, string>): Promise<boolean> {
+  for (const [id, name] of contexts) {
+    if (name !== 'Lectern') continue;
+    const r = await cdp
+      .send('Runtime.evaluate', {
+        expression: 'typeof globalThis.__lecternReader',
+        contextId: id,
+        returnByValue: true,
+      })
+      .catch(() => null);
+    if (r?.result.value === 'boolean') return true;
+  }
+  return false;
+}
+
+async function plainReadabilityMs(page: Page): Promise<number> {
+  return page.evaluate((src: string) => {
+    const module = { exports: {} as unknown };
+    // Readability's own source, run in the test page's main world.
+    new Function('module', src)(module);
+    const Readability = module.exports as new (doc: Document) => { parse(): unknown };
+    const start = performance.now();
+    new Readability(document.cloneNode(true) as Document).parse();
+    return performance.now() - start;
+  }, READABILITY_SRC);
+}
+
+/** Absolute time (ms since the epoch, sub-ms) at the first frame after the dialog opened. */
+async function armPaintWatch(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __benchPainted?: Promise<number> };
+    w.__benchPainted = new Promise<number>((done) => {
+      const check = (): void => {
+        const dialog = document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog');
+        if (dialog?.open) requestAnimationFrame(() => done(performance.timeOrigin + performance.now()));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  });
+}
+
+async function openFromBackground(h: Harness, tabId: number): Promise<number> {
+  // The same steps as the background's toggleReader: inject the bundle (it guards itself), then toggle.
+  return h.evalInExtension<number>(`(async () => {
+    const t0 = performance.timeOrigin + performance.now();
+    await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] });
+    await chrome.tabs.sendMessage(${tabId}, { type: 'bg-rd:toggle', payload: { autoOpened: false } });
+    return t0;
+  })()`);
+}
+
+async function closeFromBackground(h: Harness, tabId: number): Promise<void> {
+  await h.evalInExtension(
+    `chrome.tabs.sendMessage(${tabId}, { type: 'bg-rd:toggle', payload: { autoOpened: false } })`,
+  );
+}
+
+async function measures(page: Page): Promise<{ extract: number[]; render: number[] }> {
+  return page.evaluate(() => ({
+    extract: performance.getEntriesByName('lectern:extract').map((e) => e.duration),
+    render: performance.getEntriesByName('lectern:render').map((e) => e.duration),
+  }));
+}
+
+// ---- settings latency and memory (Chromium, on one page) -------------------------------------------
+async function settingsLatency(
+  h: Harness,
+  page: Page,
+  changes: number,
+): Promise<{ ms: number[]; extractions: number }> {
+  const before = (await measures(page)).extract.length;
+  const latencies: number[] = [];
+  const sizes = ['LG', 'MD'];
+  for (let i = 0; i < changes; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { __benchStyled?: Promise<number> };
+      const dialog = document
+        .querySelector('[data-lectern-host]')
+        ?.shadowRoot?.querySelector('dialog') as HTMLElement;
+      const p = dialog.querySelector('main p') ?? dialog;
+      const initial = getComputedStyle(p).fontSize;
+      w.__benchStyled = new Promise<number>((done) => {
+        const observer = new MutationObserver(() => {
+          if (getComputedStyle(p).fontSize !== initial) {
+            observer.disconnect();
+            done(performance.timeOrigin + performance.now());
+          }
+        });
+        observer.observe(dialog, { attributes: true, subtree: true });
+      });
+    });
+    const t0 = await h.evalInExtension<number>(`(async () => {
+      const got = await chrome.storage.sync.get('settings');
+      const s = { ...(got.settings || {}), textSize: '${sizes[i % 2]}', schemaVersion: 2 };
+      const t0 = performance.timeOrigin + performance.now();
+      await chrome.storage.sync.set({ settings: s });
+      return t0;
+    })()`);
+    const t1 = await page.evaluate(
+      () => (window as unknown as { __benchStyled: Promise<number> }).__benchStyled,
+    );
+    latencies.push(t1 - t0);
+  }
+  const after = (await measures(page)).extract.length;
+  return { ms: latencies, extractions: after - before };
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function leftBehind(page: Page): Promise<{ hosts: number; openDialogs: number }> {
+  return page.evaluate(() => ({
+    hosts: document.querySelectorAll('[data-lectern-host]').length,
+    openDialogs: Array.from(document.querySelectorAll('[data-lectern-host]')).filter((h) =>
+      h.shadowRoot?.querySelector('dialog[open]'),
+    ).length,
+  }));
+}
+
+// ---- run --------------------------------------------------------------------------------------------
+async function chromiumRun(server: FixtureServer, files: string[]) {
+  const h = await launch('chromium', { blockExternal: true });
+  const perPage: PageFigures[] = [];
+  let settings: { ms: number[]; extractions: number } | null = null;
+  let memory: {
+    before: number;
+    afterOpen: number;
+    baseline: number;
+    afterCycles: number;
+    cycles: number;
+    hostsAfterClose: number;
+    openDialogsAfterClose: number;
+  } | null = null;
+  try {
+    for (const [i, file] of files.entries()) {
+      const page = await h.browser.newPage();
+      const cdp = await page.createCDPSession();
+      const contexts = new Map<number, string>();
+      cdp.on('Runtime.executionContextCreated', (e) => contexts.set(e.context.id, e.context.name));
+      await cdp.send('Runtime.enable');
+      try {
+        await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
+        const { detectMs, loadMs } = await detectorFigures(page);
+        const readerLoadedBeforeOpen = await readerLoaded(cdp, contexts);
+        const tabId = await h.tabIdOf(page);
+        const isArticle = await h.evalInExtension<boolean>(
+          `chrome.storage.session.get('tab:${tabId}').then(d => Boolean(d['tab:${tabId}'] && d['tab:${tabId}'].isArticle))`,
+        );
+        const figures: PageFigures = { file, detectMs, loadMs, readerLoadedBeforeOpen, isArticle };
+        figures.readabilityMs = await plainReadabilityMs(page);
+
+        const heapBefore = i === 0 ? await heapUsed(cdp) : 0;
+        await armPaintWatch(page);
+        const t0 = await openFromBackground(h, tabId);
+        await waitForDialog(page);
+        const painted = await page.evaluate(
+          () => (window as unknown as { __benchPainted: Promise<number> }).__benchPainted,
+        );
+        const m = await measures(page);
+        figures.openMs = painted - t0;
+        figures.extractMs = m.extract[0];
+        figures.renderMs = m.render[0];
+
+        if (i === 0) {
+          settings = await settingsLatency(h, page, 20);
+          const afterOpen = await heapUsed(cdp);
+          // The baseline is the page after one open and close, collected: the reader's code and its
+          // cached article are then in memory for good, and every further cycle must add nothing.
+          await closeFromBackground(h, tabId);
+          await waitForDialog(page, false);
+          const baseline = await heapUsed(cdp);
+          await openFromBackground(h, tabId);
+          await waitForDialog(page);
+          const cycles = 20;
+          for (let c = 0; c < cycles; c++) {
+            await closeFromBackground(h, tabId);
+            await waitForDialog(page, false);
+            await openFromBackground(h, tabId);
+            await waitForDialog(page);
+          }
+          await closeFromBackground(h, tabId);
+          await waitForDialog(page, false);
+          const afterCycles = await heapUsed(cdp);
+          const left = await leftBehind(page);
+          memory = {
+            before: heapBefore,
+            afterOpen,
+            baseline,
+            afterCycles,
+            cycles,
+            hostsAfterClose: left.hosts,
+            openDialogsAfterClose: left.openDialogs,
+          };
+        }
+        perPage.push(figures);
+        log(
+          `  chromium ${file.slice(0, 12)}… detect ${round(detectMs)} ms, open ${round(figures.openMs)} ms (extract ${round(figures.extractMs ?? NaN)}, render ${round(figures.renderMs ?? NaN)}), readability ${round(figures.readabilityMs)} ms`,
+        );
+      } catch (error) {
+        log(`  chromium ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await h.close();
+  }
+  return { perPage, settings, memory };
+}
+
+async function firefoxDetector(server: FixtureServer, files: string[]) {
+  const h = await launch('firefox', { blockExternal: true });
+  const out: { file: string; detectMs: number; loadMs: number }[] = [];
+  try {
+    for (const file of files) {
+      const page = await h.browser.newPage();
+      try {
+        await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
+        out.push({ file, ...(await detectorFigures(page)) });
+      } catch (error) {
+        log(`  firefox ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await h.close();
+  }
+  return out;
+}
+
+function jsdomRatio(): { lectern: number; readability: number; ratio: number } | null {
+  if (!existsSync(join(ROOT, 'scripts/eval.ts'))) return null;
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts/run.mjs'), 'scripts/eval.ts', '--corpus', corpus, '--json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  try {
+    const report = JSON.parse(r.stdout);
+    const t = report.timing ?? report.time ?? {};
+    const lectern = t.lecternMedianMs ?? t.lectern?.medianMs ?? t.lectern;
+    const readability = t.readabilityMedianMs ?? t.readability?.medianMs ?? t.readability;
+    const ratio = t.ratio ?? t.medianRatio ?? lectern / readability;
+    return typeof ratio === 'number' ? { lectern, readability, ratio } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(corpus)) throw new Error(`corpus folder not found: ${corpus} (give one with --corpus DIR)`);
+  const all = readdirSync(corpus)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  const files = quick ? all.slice(0, 5) : all;
+  const ffCount = Number(args[args.indexOf('--firefox-pages') + 1]) || (quick ? 5 : 30);
+
+  log(`Lectern bench: ${files.length} pages from ${corpus}`);
+  const build = measureBuild();
+  const server = await startServer({ root: corpus });
+  let chromium;
+  let firefox;
+  try {
+    chromium = await chromiumRun(server, files);
+    firefox = await firefoxDetector(server, files.slice(0, ffCount));
+  } finally {
+    await server.close();
+  }
+  const jsdom = jsdomRatio();
+
+  const pages = chromium.perPage;
+  const detect = pages.map((p) => p.detectMs);
+  const share = pages.filter((p) => p.loadMs > 0).map((p) => (p.detectMs / p.loadMs) * 100);
+  const open = pages.map((p) => p.openMs as number);
+  const extract = pages.map((p) => p.extractMs as number);
+  const render = pages.map((p) => p.renderMs as number);
+  const readability = pages.map((p) => p.readabilityMs as number);
+  const openRatio = pages.map((p) => (p.extractMs as number) / (p.readabilityMs as number));
+  const readerLeaks = pages.filter((p) => p.readerLoadedBeforeOpen).length;
+  const detector = build.bundles['detector.js'] ?? { bytes: 0, gzip: 0 };
+  const s = chromium.settings;
+  const mem = chromium.memory;
+  const heapGrowth = mem ? ((mem.afterCycles - mem.baseline) / mem.baseline) * 100 : Number.NaN;
+
+  const goals = {
+    detectorGzip: { value: detector.gzip, goal: '≤ 6 KB (6144 bytes) gzip', pass: detector.gzip <= 6144 },
+    detectorMedianMs: {
+      value: round(median(detect), 3),
+      goal: '≤ 1 ms median per page (Chromium)',
+      pass: median(detect) <= 1,
+    },
+    detectorP95Ms: {
+      value: round(p95(detect), 3),
+      goal: '≤ 4 ms p95 per page (Chromium)',
+      pass: p95(detect) <= 4,
+    },
+    detectorShareOfLoad: {
+      value: round(median(share), 3),
+      goal: '≤ 1 % of the page’s own load time (median)',
+      pass: median(share) <= 1,
+    },
+    readerNeverPreloaded: {
+      value: readerLeaks,
+      goal: '0 pages with the reader bundle before opening',
+      pass: readerLeaks === 0,
+    },
+    openRatioToReadability: {
+      value: round(median(openRatio)),
+      goal: 'extraction ≤ 1.3× plain Readability’s parse (median, same page, same run)',
+      pass: median(openRatio) <= 1.3,
+    },
+    openTotalMedianMs: {
+      value: round(median(open), 1),
+      goal: '≤ 150 ms from open request to dialog painted (median, Chromium)',
+      pass: median(open) <= 150,
+    },
+    settingsMedianMs: {
+      value: s ? round(median(s.ms), 2) : null,
+      goal: '≤ 16 ms from storage write to computed style (median)',
+      pass: Boolean(s && median(s.ms) <= 16),
+    },
+    settingsExtractions: {
+      value: s ? s.extractions : null,
+      goal: '0 extractions during 20 changes',
+      pass: Boolean(s && s.extractions === 0),
+    },
+    heapAfterCycles: {
+      value: round(heapGrowth, 1),
+      goal: 'heap after 20 more open/close cycles within 5 % of the heap after the first (GC’d)',
+      pass: Math.abs(heapGrowth) <= 5,
+    },
+    nothingLeftAfterClose: {
+      value: mem ? mem.openDialogsAfterClose + mem.hostsAfterClose : null,
+      goal: 'no Lectern nodes left in the page after closing',
+      pass: Boolean(mem && mem.hostsAfterClose === 0 && mem.openDialogsAfterClose === 0),
+    },
+    jsdomPipelineRatio: {
+      value: jsdom ? round(jsdom.ratio) : null,
+      goal: 'jsdom pipeline ≤ 1.3× plain Readability (median ratio, npm run eval)',
+      pass: Boolean(jsdom && jsdom.ratio <= 1.3),
+    },
+  };
+
+  const raw = {
+    corpus,
+    pages: pages.length,
+    build: { ms: Math.round(build.ms), bundles: build.bundles },
+    chromium: {
+      detectMs: { median: median(detect), p95: p95(detect) },
+      detectShareOfLoadPct: { median: median(share), p95: p95(share) },
+      openMs: { median: median(open), p95: p95(open) },
+      extractMs: { median: median(extract), p95: p95(extract) },
+      renderMs: { median: median(render), p95: p95(render) },
+      readabilityMs: { median: median(readability), p95: p95(readability) },
+      extractToReadabilityRatio: { median: median(openRatio), p95: p95(openRatio) },
+      settingsMs: s
+        ? { median: median(s.ms), p95: p95(s.ms), frames: median(s.ms) / 16.7, samples: s.ms.length }
+        : null,
+      memory: mem,
+      perPage: pages,
+    },
+    firefox: {
+      pages: firefox.length,
+      detectMs: { median: median(firefox.map((f) => f.detectMs)), p95: p95(firefox.map((f) => f.detectMs)) },
+      detectShareOfLoadPct: {
+        median: median(firefox.filter((f) => f.loadMs > 0).map((f) => (f.detectMs / f.loadMs) * 100)),
+      },
+      notMeasured:
+        'open latency, settings latency and heap: Firefox over WebDriver BiDi offers no handle on the background page or heap statistics',
+    },
+    jsdom,
+  };
+
+  if (json) {
+    console.log(JSON.stringify({ goals, ...raw }));
+    return;
+  }
+  console.log('\n  goal                                   value        bound');
+  for (const [name, g] of Object.entries(goals)) {
+    console.log(
+      `  ${g.pass ? 'pass' : 'FAIL'} ${name.padEnd(24)} ${String(g.value).padStart(10)}   ${g.goal}`,
+    );
+  }
+  console.log('\n  figures');
+  console.log(
+    `  build ${raw.build.ms} ms; bundles: ${Object.entries(build.bundles)
+      .map(([f, b]) => `${f} ${b.bytes} B (${b.gzip} B gzip)`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  chromium detect median ${round(median(detect), 3)} ms, p95 ${round(p95(detect), 3)} ms; share of load median ${round(median(share), 3)} %`,
+  );
+  console.log(
+    `  chromium open median ${round(median(open), 1)} ms, p95 ${round(p95(open), 1)} ms (extract ${round(median(extract), 1)}, render ${round(median(render), 1)}); plain Readability parse median ${round(median(readability), 1)} ms`,
+  );
+  if (s)
+    console.log(
+      `  settings change → computed style median ${round(median(s.ms), 2)} ms (${round(median(s.ms) / 16.7, 2)} frames), ${s.extractions} extractions in ${s.ms.length} changes`,
+    );
+  if (mem)
+    console.log(
+      `  heap: before opening ${mem.before} B, open ${mem.afterOpen} B, after one cycle ${mem.baseline} B, after ${mem.cycles} more cycles ${mem.afterCycles} B (${round(heapGrowth, 1)} %); hosts left ${mem.hostsAfterClose}, open dialogs left ${mem.openDialogsAfterClose}`,
+    );
+  console.log(
+    `  firefox detect median ${round(raw.firefox.detectMs.median, 3)} ms, p95 ${round(raw.firefox.detectMs.p95, 3)} ms over ${firefox.length} pages (${raw.firefox.notMeasured})`,
+  );
+  if (jsdom)
+    console.log(
+      `  jsdom pipeline median ${round(jsdom.lectern, 1)} ms vs Readability ${round(jsdom.readability, 1)} ms: ratio ${round(jsdom.ratio)}`,
+    );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
