@@ -12,7 +12,7 @@ import { launch, ROOT } from '../tests/support/browsers';
 import { startServer } from '../tests/support/server';
 import { waitForDialog } from '../tests/support/reader';
 
-export const SAMPLE_PATH = '/e2e/article.html';
+export const SAMPLE_PATH = '/pages/seed/source.html';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
