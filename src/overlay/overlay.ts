@@ -1,102 +1,315 @@
 /**
  * The reader overlay: a host on <html> with an open shadow root holding a <dialog> opened with
- * showModal() (top layer, page inert, Escape closes, focus returns). Takes plain data only.
+ * showModal() (top layer, page inert, Escape closes, focus returns). Takes plain data only: the
+ * article, a Translate, the settings, and callbacks through which the reader stores changes.
+ *
+ *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
+ *     <a class=skip>Skip to article text</a>
+ *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
+ *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
+ *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
+ *                          <div class=article-body lang dir> …the sanitized article… </div> </main>
+ *     <div role=status aria-live=polite> "Text size XL" </div>
+ *   </dialog>
+ *
+ * Settings change only custom properties and data attributes on the dialog: the article is rendered
+ * once per `setContent` and never re-rendered by a settings change.
  */
 import type { Article } from '../extract/article';
-import type { Settings } from '../shared/settings';
+import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
 import { applySettings } from './apply-settings';
 import { OVERLAY_CSS } from './css';
+import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from './settings-form';
 
 export const HOST_ATTRIBUTE = 'data-lectern-host';
+const TITLE_ID = 'lectern-title';
+const ARTICLE_ID = 'lectern-article';
+const PANEL_ID = 'lectern-settings';
 
 export interface OverlayOptions {
   doc: Document;
   t: Translate;
   settings: Settings;
+  /** Direction and language of the UI strings (the browser's UI locale). */
+  uiDir?: 'ltr' | 'rtl';
+  uiLang?: string;
+  /** The page's registrable domain, for the "This site only" control (null: no site section). */
+  site?: string | null;
+  siteOnly?: boolean;
   /** Called after the dialog has closed (any way: Escape, button, API). */
   onClose?: () => void;
+  /** The reader changed a setting in the overlay (already applied here): store it. */
+  onChange?: (patch: Partial<Settings>) => void;
+  onSiteOnly?: (on: boolean) => void;
 }
 
 export type OverlayContent =
   { kind: 'article'; article: Article } | { kind: 'message'; title: string; message: string };
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+
 export class ReaderOverlay {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   readonly dialog: HTMLDialogElement;
+  readonly main: HTMLElement;
+  readonly status: HTMLElement;
+  readonly toolbar: HTMLElement;
+  readonly panel: HTMLElement;
+  readonly form: SettingsForm;
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
+  private readonly buttons: HTMLButtonElement[];
+  private readonly settingsButton: HTMLButtonElement;
   private returnFocus: Element | null = null;
-  private readonly onClose: (() => void) | undefined;
+  private scroll: { x: number; y: number } | null = null;
+  private guard: MutationObserver | null = null;
+  private printHidden: Array<{ el: HTMLElement; value: string; priority: string }> = [];
+  private readonly options: OverlayOptions;
+  private readonly onBeforePrint = (): void => this.hidePageForPrint();
+  private readonly onAfterPrint = (): void => this.restorePageAfterPrint();
 
   constructor(options: OverlayOptions) {
+    this.options = options;
     this.doc = options.doc;
     this.t = options.t;
-    this.settings = options.settings;
-    this.onClose = options.onClose;
+    this.settings = { ...options.settings };
     const doc = this.doc;
+    const t = this.t;
     this.host = doc.createElement('lectern-reader');
     this.host.setAttribute(HOST_ATTRIBUTE, '');
     this.host.style.setProperty('display', 'block', 'important');
     this.root = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
-    this.dialog = doc.createElement('dialog');
-    this.dialog.setAttribute('aria-modal', 'true');
-    this.root.append(style, this.dialog);
-    this.dialog.addEventListener('close', () => this.handleClosed());
-    applySettings(this.dialog, this.settings);
+
+    const dialog = doc.createElement('dialog');
+    this.dialog = dialog;
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-labelledby', TITLE_ID);
+    dialog.dir = options.uiDir ?? 'ltr';
+    if (options.uiLang) dialog.lang = options.uiLang;
+
+    const skip = doc.createElement('a');
+    skip.className = 'skip';
+    skip.href = `#${ARTICLE_ID}`;
+    skip.textContent = t('skipToArticle');
+    // Fragment links do not reach into a shadow root: move focus ourselves.
+    skip.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.focusArticle();
+    });
+
+    const bar = doc.createElement('div');
+    bar.className = 'bar';
+    this.toolbar = doc.createElement('div');
+    this.toolbar.setAttribute('role', 'toolbar');
+    this.toolbar.setAttribute('aria-label', t('toolbarLabel'));
+    this.toolbar.setAttribute('aria-controls', ARTICLE_ID);
+    const close = this.button('close', '✕', t('close'), () => this.close());
+    const smaller = this.button('smaller', 'A−', t('smallerText'), () => this.stepSize(-1));
+    const larger = this.button('larger', 'A+', t('largerText'), () => this.stepSize(1));
+    const theme = this.button('theme', '◐', t('theme'), () => this.cycleTheme());
+    this.settingsButton = this.button('settings', '⚙', t('settings'), () => this.togglePanel());
+    this.settingsButton.setAttribute('aria-expanded', 'false');
+    this.settingsButton.setAttribute('aria-controls', PANEL_ID);
+    this.buttons = [close, smaller, larger, theme, this.settingsButton];
+    this.buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
+    this.toolbar.append(...this.buttons);
+    this.toolbar.addEventListener('keydown', (e) => this.onToolbarKey(e));
+
+    this.panel = doc.createElement('div');
+    this.panel.id = PANEL_ID;
+    this.panel.className = 'panel';
+    this.panel.setAttribute('role', 'region');
+    this.panel.setAttribute('aria-label', t('settings'));
+    this.panel.hidden = true;
+    this.form = buildSettingsForm({
+      doc,
+      t,
+      idPrefix: 'lectern-panel',
+      settings: this.settings,
+      site: options.site ?? null,
+      siteOnly: options.siteOnly ?? false,
+      onChange: (patch) => this.change(patch),
+      onSiteOnly: (on) => options.onSiteOnly?.(on),
+    });
+    this.panel.append(this.form.element);
+    bar.append(this.toolbar, this.panel);
+
+    this.main = doc.createElement('main');
+    this.main.className = 'article';
+    this.main.id = ARTICLE_ID;
+    this.main.tabIndex = -1;
+
+    this.status = doc.createElement('div');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.status.className = 'visually-hidden';
+
+    dialog.append(skip, bar, this.main, this.status);
+    this.root.append(style, dialog);
+    dialog.addEventListener('close', () => this.handleClosed());
+    dialog.addEventListener('keydown', (e) => this.onKey(e));
+    applySettings(dialog, this.settings);
   }
 
   get isOpen(): boolean {
     return this.dialog.open;
   }
 
+  get currentSettings(): Settings {
+    return { ...this.settings };
+  }
+
+  private button(name: string, glyph: string, label: string, action: () => void): HTMLButtonElement {
+    const b = this.doc.createElement('button');
+    b.type = 'button';
+    b.dataset.action = name;
+    const g = this.doc.createElement('span');
+    g.className = 'glyph';
+    g.setAttribute('aria-hidden', 'true');
+    g.textContent = glyph;
+    const l = this.doc.createElement('span');
+    l.textContent = label;
+    b.append(g, l);
+    b.addEventListener('click', () => {
+      this.rove(b);
+      action();
+    });
+    return b;
+  }
+
   setContent(content: OverlayContent): void {
     const doc = this.doc;
-    const main = doc.createElement('main');
-    main.className = 'article';
     const h1 = doc.createElement('h1');
-    const titleId = 'lectern-title';
-    h1.id = titleId;
+    h1.id = TITLE_ID;
     if (content.kind === 'article') {
-      h1.textContent = content.article.title || this.t('untitledArticle');
-      main.lang = content.article.lang;
-      main.dir = content.article.dir;
+      const a = content.article;
+      h1.textContent = a.title || this.t('untitledArticle');
+      const header = doc.createElement('header');
+      header.append(h1);
+      const meta = this.meta(a);
+      if (meta) header.append(meta);
       const body = doc.createElement('div');
       body.className = 'article-body';
+      if (a.lang) body.lang = a.lang;
+      body.dir = a.dir;
+      if (a.lang) h1.lang = a.lang;
+      h1.dir = a.dir;
       // A fresh copy: see DESIGN.md step 5 (Chromium keeps removed handlers on DOMPurify's own nodes).
-      body.append(doc.importNode(content.article.content, true));
-      main.append(h1, body);
+      body.append(doc.importNode(a.content, true));
+      this.decorate(body);
+      this.main.replaceChildren(header, body);
     } else {
       h1.textContent = content.title;
       const p = doc.createElement('p');
-      p.setAttribute('role', 'status');
+      p.className = 'message';
       p.textContent = content.message;
-      main.append(h1, p);
+      this.main.replaceChildren(h1, p);
     }
-    const close = doc.createElement('button');
-    close.type = 'button';
-    close.textContent = this.t('closeReader');
-    close.addEventListener('click', () => this.close());
-    this.dialog.replaceChildren(close, main);
-    this.dialog.setAttribute('aria-labelledby', titleId);
+  }
+
+  private meta(a: Article): HTMLElement | null {
+    const doc = this.doc;
+    const parts: HTMLElement[] = [];
+    const part = (cls: string, ...nodes: (Node | string)[]): void => {
+      const span = doc.createElement('span');
+      span.className = cls;
+      span.append(...nodes);
+      parts.push(span);
+    };
+    if (a.byline) part('byline', a.byline);
+    if (a.published) {
+      const time = doc.createElement('time');
+      time.dateTime = a.published;
+      time.textContent = formatDate(a.published, this.options.uiLang);
+      part('published', time);
+    }
+    if (a.siteName) part('site', a.siteName);
+    if (a.readingMinutes > 0) part('reading-time', this.t('readingTime', String(a.readingMinutes)));
+    if (!parts.length) return null;
+    const meta = doc.createElement('div');
+    meta.className = 'meta';
+    // The byline on a line of its own, the rest as one line joined by dots.
+    const [first, ...rest] = a.byline ? parts : [null, ...parts];
+    if (first) {
+      const line = doc.createElement('div');
+      line.append(first);
+      meta.append(line);
+    }
+    if (rest.length) {
+      const line = doc.createElement('div');
+      rest.forEach((p, i) => {
+        if (i > 0) {
+          const sep = doc.createElement('span');
+          sep.className = 'sep';
+          sep.setAttribute('aria-hidden', 'true');
+          sep.textContent = '·';
+          line.append(sep);
+        }
+        line.append(p as HTMLElement);
+      });
+      meta.append(line);
+    }
+    return meta;
+  }
+
+  /**
+   * Presentation helpers added once per render: alt text shown in place when images are off (a
+   * sibling hidden by CSS while images are on, so a screen reader meets it once either way), and
+   * wide tables and code in boxes of their own that scroll and can be focused.
+   */
+  private decorate(body: HTMLElement): void {
+    const doc = this.doc;
+    for (const img of Array.from(body.querySelectorAll('img'))) {
+      const alt = (img.getAttribute('alt') ?? '').trim();
+      if (!alt) continue;
+      const span = doc.createElement('span');
+      span.className = 'alt-text';
+      span.textContent = this.t('imageAlt', alt);
+      img.after(span);
+    }
+    for (const table of Array.from(body.querySelectorAll('table'))) {
+      if (table.parentElement?.closest('table')) continue;
+      const box = doc.createElement('div');
+      box.className = 'scroll-box';
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      const caption = table.querySelector('caption')?.textContent?.trim();
+      box.setAttribute('aria-label', caption || this.t('scrollableTable'));
+      table.replaceWith(box);
+      box.append(table);
+    }
+    for (const pre of Array.from(body.querySelectorAll('pre'))) {
+      pre.tabIndex = 0;
+      pre.setAttribute('role', 'region');
+      pre.setAttribute('aria-label', this.t('scrollableCode'));
+    }
   }
 
   /** Opens the dialog. Returns false (and leaves the page as it was) when it cannot be shown. */
   open(): boolean {
     if (this.dialog.open) return true;
+    const win = this.doc.defaultView;
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    this.returnFocus = this.doc.activeElement;
+    this.returnFocus = deepActiveElement(this.doc);
+    this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
     this.dialog.showModal();
     const rect = this.dialog.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0 && this.doc.defaultView?.innerWidth) {
+    if (rect.width === 0 && rect.height === 0 && win?.innerWidth) {
       // Shown as nothing: never leave the page inert behind an invisible dialog.
       this.dialog.close();
       return false;
     }
+    this.dialog.scrollTop = 0;
+    this.firstFocusable()?.focus({ preventScroll: true });
+    this.watch();
+    win?.addEventListener('beforeprint', this.onBeforePrint);
+    win?.addEventListener('afterprint', this.onAfterPrint);
     return true;
   }
 
@@ -104,21 +317,234 @@ export class ReaderOverlay {
     if (this.dialog.open) this.dialog.close();
   }
 
-  applySettings(settings: Settings): void {
-    this.settings = settings;
-    applySettings(this.dialog, settings);
+  /** Shows new settings (from storage, or made here). Announces a new text size or theme. */
+  applySettings(settings: Settings, siteOnly?: boolean): void {
+    const before = this.settings;
+    this.settings = { ...settings };
+    applySettings(this.dialog, this.settings);
+    this.form.update(this.settings, siteOnly);
+    if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
+    else if (before.theme !== settings.theme)
+      this.announce(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
+  }
+
+  /** A change made in the overlay: shown at once, then stored by the reader. */
+  private change(patch: Partial<Settings>): void {
+    this.applySettings({ ...this.settings, ...patch });
+    this.options.onChange?.(patch);
+  }
+
+  stepSize(delta: -1 | 1): void {
+    const next = stepTextSize(this.settings.textSize, delta);
+    if (next === this.settings.textSize) {
+      this.announce(this.t('textSizeAnnounce', next));
+      return;
+    }
+    this.change({ textSize: next });
+  }
+
+  private cycleTheme(): void {
+    const i = THEMES.indexOf(this.settings.theme);
+    this.change({ theme: THEMES[(i + 1) % THEMES.length] ?? 'auto' });
+  }
+
+  private togglePanel(): void {
+    const open = this.panel.hidden;
+    this.panel.hidden = !open;
+    this.settingsButton.setAttribute('aria-expanded', String(open));
+  }
+
+  private focusArticle(): void {
+    this.main.focus({ preventScroll: true });
+    this.main.scrollIntoView?.({ block: 'start' });
+  }
+
+  private announce(text: string): void {
+    // The same words twice in a row would not be announced again: vary them invisibly.
+    this.status.textContent = this.status.textContent === text ? `${text}\u00a0` : text;
+  }
+
+  private rove(target: HTMLButtonElement): void {
+    for (const b of this.buttons) b.tabIndex = b === target ? 0 : -1;
+  }
+
+  private onToolbarKey(e: KeyboardEvent): void {
+    const i = this.buttons.indexOf(e.target as HTMLButtonElement);
+    if (i < 0) return;
+    const rtl = getDir(this.toolbar) === 'rtl';
+    let next: number;
+    if (e.key === 'ArrowRight') next = rtl ? i - 1 : i + 1;
+    else if (e.key === 'ArrowLeft') next = rtl ? i + 1 : i - 1;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = this.buttons.length - 1;
+    else return;
+    e.preventDefault();
+    const n = this.buttons.length;
+    const target = this.buttons[(next + n) % n] as HTMLButtonElement;
+    this.rove(target);
+    target.focus();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey) {
+      if (e.key === '+' || e.key === '=') {
+        e.preventDefault();
+        this.stepSize(1);
+        return;
+      }
+      if (e.key === '-' || e.key === '_') {
+        e.preventDefault();
+        this.stepSize(-1);
+        return;
+      }
+    }
+    if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) this.trapTab(e);
+  }
+
+  /** The tab stops of the dialog, in order (one per toolbar and per radio group, as the browser does). */
+  tabStops(): HTMLElement[] {
+    const out: HTMLElement[] = [];
+    const radios = new Set<string>();
+    for (const el of Array.from(this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE))) {
+      if (el.tabIndex < 0 || !isRendered(el)) continue;
+      if (el instanceof this.doc.defaultView!.HTMLInputElement && el.type === 'radio') {
+        const group = el.name;
+        const checked = this.dialog.querySelector<HTMLInputElement>(
+          `input[type="radio"][name="${group}"]:checked`,
+        );
+        if (checked ? checked !== el : radios.has(group)) continue;
+        radios.add(group);
+      }
+      out.push(el);
+    }
+    return out;
+  }
+
+  private firstFocusable(): HTMLElement | undefined {
+    return this.tabStops()[0];
+  }
+
+  /**
+   * Tab and Shift+Tab cycle inside the dialog. The browser already keeps focus off the inert page,
+   * but from the last stop it moves focus to its own UI (and from an element that is not a tab stop,
+   * such as <main> after the skip link, to whatever follows): do the moving ourselves.
+   */
+  private trapTab(e: KeyboardEvent): void {
+    const stops = this.tabStops();
+    const n = stops.length;
+    if (!n) return;
+    const active = this.root.activeElement as HTMLElement | null;
+    const index = active ? stops.indexOf(active) : -1;
+    let next: number;
+    if (index >= 0) next = e.shiftKey ? (index - 1 + n) % n : (index + 1) % n;
+    else if (active) {
+      // Not a tab stop (e.g. <main> after the skip link): go by document order.
+      const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+      const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
+      if (e.shiftKey) {
+        let before = -1;
+        stops.forEach((s, i) => {
+          if (active.compareDocumentPosition(s) & PRECEDING && !s.contains(active)) before = i;
+        });
+        next = before < 0 ? n - 1 : before;
+      } else {
+        const after = stops.findIndex((s) => active.compareDocumentPosition(s) & FOLLOWING);
+        next = after < 0 ? 0 : after;
+      }
+    } else next = e.shiftKey ? n - 1 : 0;
+    e.preventDefault();
+    stops[next]?.focus();
+  }
+
+  /**
+   * Keeps the overlay on the page when a page script removes foreign nodes: re-append the host in the
+   * same task (a later re-append flickers and loses focus) and show the dialog again.
+   */
+  private watch(): void {
+    const Observer = this.doc.defaultView?.MutationObserver;
+    if (!Observer || this.guard) return;
+    this.guard = new Observer(() => {
+      if (this.host.isConnected || !this.dialog.hasAttribute('open')) return;
+      const focused = this.root.activeElement as HTMLElement | null;
+      this.doc.documentElement.append(this.host);
+      this.dialog.removeAttribute('open');
+      this.dialog.showModal();
+      focused?.focus({ preventScroll: true });
+    });
+    this.guard.observe(this.doc.documentElement, { childList: true });
+  }
+
+  /** The page prints under the top layer: hide its other children of <html> while printing. */
+  private hidePageForPrint(): void {
+    this.restorePageAfterPrint();
+    for (const child of Array.from(this.doc.documentElement.children)) {
+      if (child === this.host || !(child instanceof this.doc.defaultView!.HTMLElement)) continue;
+      if (child.tagName === 'HEAD') continue;
+      this.printHidden.push({
+        el: child,
+        value: child.style.getPropertyValue('display'),
+        priority: child.style.getPropertyPriority('display'),
+      });
+      child.style.setProperty('display', 'none', 'important');
+    }
+  }
+
+  private restorePageAfterPrint(): void {
+    for (const { el, value, priority } of this.printHidden) {
+      if (value) el.style.setProperty('display', value, priority);
+      else el.style.removeProperty('display');
+    }
+    this.printHidden = [];
   }
 
   private handleClosed(): void {
+    this.guard?.disconnect();
+    this.guard = null;
+    const win = this.doc.defaultView;
+    win?.removeEventListener('beforeprint', this.onBeforePrint);
+    win?.removeEventListener('afterprint', this.onAfterPrint);
+    this.restorePageAfterPrint();
     const target = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
     if (target && typeof target.focus === 'function' && target.isConnected)
       target.focus({ preventScroll: true });
-    this.onClose?.();
+    if (win && this.scroll && (win.scrollX !== this.scroll.x || win.scrollY !== this.scroll.y))
+      win.scrollTo(this.scroll.x, this.scroll.y);
+    this.scroll = null;
+    this.options.onClose?.();
   }
 
   destroy(): void {
     this.close();
     this.host.remove();
+  }
+}
+
+function isRendered(el: HTMLElement): boolean {
+  if (el.closest('[hidden]')) return false;
+  if (el.getClientRects().length > 0) return true;
+  // Without layout (jsdom) nothing has a box: trust the hidden attribute there.
+  return el.ownerDocument.documentElement.getClientRects().length === 0;
+}
+
+function getDir(el: HTMLElement): 'ltr' | 'rtl' {
+  const holder = el.closest('[dir]');
+  return holder?.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** The focused element, looking through open shadow roots. */
+function deepActiveElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+export function formatDate(iso: string, lang?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long' }).format(date);
+  } catch {
+    return iso;
   }
 }

@@ -1,16 +1,17 @@
 /**
- * The toolbar popup (also the options page, opened in a tab): settings, "Open reader", and what was
- * found on this tab. Settings are written to storage.sync at once; open overlays follow through
- * storage.onChanged.
+ * The toolbar popup (also the options page, opened in a tab): what was found on this tab, the
+ * "Open reader" button, and the settings form shared with the overlay. Settings are written to
+ * storage.sync at once; open overlays follow through storage.onChanged, and so does this page when
+ * the settings change elsewhere (in an overlay, or another popup).
  */
 import browser from '../shared/browser';
-import { envelope } from '../shared/messages';
-import { makeTranslate } from '../shared/i18n';
-import { SettingsStore, TEXT_SIZES, type TextSize } from '../shared/settings';
+import { envelope, type OpenResult, type TabArticleState } from '../shared/messages';
+import { dirOfLang, makeTranslate } from '../shared/i18n';
+import { SettingsStore, affectsSettings } from '../shared/settings';
 import { siteOf } from '../shared/site';
+import { renderPopup } from './view';
 
 const t = makeTranslate(browser.i18n);
-const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
 
 /**
  * The tab this popup is about: the active tab of its window, or, when the page was opened in a tab
@@ -24,62 +25,64 @@ async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
 }
 
 async function main(): Promise<void> {
+  const uiLang = browser.i18n.getUILanguage();
+  const bidi = t('@@bidi_dir');
+  document.documentElement.lang = uiLang;
+  document.documentElement.dir = bidi === 'rtl' || bidi === 'ltr' ? bidi : dirOfLang(uiLang);
+  const isOptions = document.documentElement.dataset.page === 'options';
+  document.title = t(isOptions ? 'optionsTitle' : 'popupTitle');
+
   const app = document.getElementById('app') as HTMLElement;
   const tab = await activeTab();
   const site = siteOf(tab?.url);
+  const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
   const snapshot = await store.load(site);
-
-  const status = document.createElement('p');
-  status.id = 'status';
-  status.setAttribute('role', 'status');
   const state =
     tab?.id !== undefined
-      ? await browser.runtime.sendMessage(envelope('ui-bg:get-tab-state', { tabId: tab.id }))
+      ? ((await browser.runtime
+          .sendMessage(envelope('ui-bg:get-tab-state', { tabId: tab.id }))
+          .catch(() => null)) as TabArticleState | null)
       : null;
-  const found = state && typeof state === 'object' && (state as { isArticle?: boolean }).isArticle;
-  status.textContent = found
-    ? t('popupArticleFound', (state as { title: string }).title)
-    : t('actionTitleNone');
 
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.textContent = t('openReader');
-  open.addEventListener('click', async () => {
-    if (tab?.id === undefined) return;
-    const result = (await browser.runtime.sendMessage(
-      envelope('ui-bg:toggle-reader', { tabId: tab.id }),
-    )) as {
-      ok: boolean;
-      message?: string;
-    };
-    if (!result.ok && result.message) status.textContent = result.message;
+  const view = renderPopup({
+    doc: document,
+    t,
+    isOptions,
+    hasTab: tab?.id !== undefined,
+    found: state?.isArticle ? state.title || tab?.title || '' : null,
+    site,
+    settings: snapshot.effective,
+    siteOnly: snapshot.site !== null,
+    onOpen: async () => {
+      if (tab?.id === undefined) return;
+      const result = (await browser.runtime
+        .sendMessage(envelope('ui-bg:toggle-reader', { tabId: tab.id }))
+        .catch(() => null)) as OpenResult | null;
+      if (!result) view.setStatus(t('openFailed'));
+      else if (!result.ok) view.setStatus(result.message);
+      else view.setStatus(t(result.state === 'opened' ? 'readerOpened' : 'readerClosed'));
+    },
+    onChange: (patch) => {
+      store.update(patch, site).catch(() => {
+        view.setStatus(t('settingsSaveFailed'));
+      });
+    },
+    onSiteOnly: (on) => {
+      if (!site) return;
+      store
+        .setSiteOnly(site, on)
+        .then((s) => view.update(s.effective, s.site !== null))
+        .catch(() => view.setStatus(t('settingsSaveFailed')));
+    },
   });
-
-  const fieldset = document.createElement('fieldset');
-  fieldset.setAttribute('role', 'radiogroup');
-  const legend = document.createElement('legend');
-  legend.id = 'text-size-legend';
-  legend.textContent = t('textSize');
-  fieldset.setAttribute('aria-labelledby', legend.id);
-  const sizes = document.createElement('div');
-  sizes.className = 'sizes';
-  for (const size of TEXT_SIZES) {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
-    input.type = 'radio';
-    input.name = 'textSize';
-    input.value = size;
-    input.checked = snapshot.effective.textSize === size;
-    input.addEventListener('change', () => {
-      if (input.checked) store.update({ textSize: size as TextSize }, site).catch(() => undefined);
-    });
-    label.append(input, document.createTextNode(` ${size}`));
-    label.title = t(`textSize${size}`);
-    sizes.append(label);
-  }
-  fieldset.append(legend, sizes);
-  app.replaceChildren(status, open, fieldset);
+  app.replaceChildren(...view.nodes);
   app.removeAttribute('aria-busy');
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' && area !== 'local') return;
+    if (!affectsSettings(Object.keys(changes), site)) return;
+    store.load(site).then((s) => view.update(s.effective, s.site !== null));
+  });
 }
 
 main().catch(() => undefined);

@@ -1,10 +1,13 @@
 /**
  * The reader bundle: injected into a tab with scripting.executeScript only when the reader is opened.
  * Injecting it twice is harmless (the second copy finds the first and does nothing).
+ *
+ * Glue only: it extracts (once per URL), hands the article and the settings to the overlay, stores the
+ * changes made in the overlay, follows storage.onChanged, and loads the two bundled fonts on demand.
  */
 import browser from '../shared/browser';
 import { isEnvelope, isType, type OpenResult } from '../shared/messages';
-import { makeTranslate } from '../shared/i18n';
+import { dirOfLang, makeTranslate } from '../shared/i18n';
 import { SettingsStore, affectsSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { extractArticle } from '../extract/pipeline';
@@ -19,16 +22,71 @@ if (!g[FLAG]) {
   start();
 }
 
+/** The fonts the build copies to dist/*\/fonts/ (scripts/build.mjs FONT_FILES). */
+const FONT_FACES: Record<'atkinson' | 'opendyslexic', Array<[string, FontFaceDescriptors]>> = {
+  atkinson: [
+    ['atkinson-hyperlegible-latin-400-normal.woff2', { weight: '400', style: 'normal' }],
+    ['atkinson-hyperlegible-latin-700-normal.woff2', { weight: '700', style: 'normal' }],
+    ['atkinson-hyperlegible-latin-400-italic.woff2', { weight: '400', style: 'italic' }],
+  ],
+  opendyslexic: [
+    ['opendyslexic-latin-400-normal.woff2', { weight: '400', style: 'normal' }],
+    ['opendyslexic-latin-700-normal.woff2', { weight: '700', style: 'normal' }],
+    ['opendyslexic-latin-400-italic.woff2', { weight: '400', style: 'italic' }],
+  ],
+};
+const FONT_FAMILIES = { atkinson: 'Lectern Atkinson Hyperlegible', opendyslexic: 'Lectern OpenDyslexic' };
+
 function start(): void {
   const t = makeTranslate(browser.i18n);
+  const uiLang = browser.i18n.getUILanguage();
+  const bidi = t('@@bidi_dir');
+  const uiDir = bidi === 'rtl' || bidi === 'ltr' ? bidi : dirOfLang(uiLang);
   const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
   const site = siteOf(location.href);
   let settings: Settings = { ...DEFAULT_SETTINGS };
+  let siteOnly = false;
   let overlay: ReaderOverlay | null = null;
   let cached: { url: string; result: ExtractResult } | null = null;
+  let shown: ExtractResult | null = null;
+  const fontsLoading = new Map<string, Promise<void>>();
+
   const settingsReady = store.load(site).then((s) => {
     settings = s.effective;
+    siteOnly = s.site !== null;
   });
+
+  /**
+   * FontFace from bytes, added to document.fonts: works under `default-src 'none'` in both browsers
+   * (an @font-face inside a shadow root is ignored, and data: URLs fall under the page's font-src).
+   */
+  function ensureFont(font: Settings['font']): Promise<void> {
+    if (font !== 'atkinson' && font !== 'opendyslexic') return Promise.resolve();
+    let loading = fontsLoading.get(font);
+    if (!loading) {
+      loading = Promise.all(
+        FONT_FACES[font].map(async ([file, descriptors]) => {
+          const response = await fetch(browser.runtime.getURL(`fonts/${file}`));
+          const face = new FontFace(FONT_FAMILIES[font], await response.arrayBuffer(), descriptors);
+          await face.load();
+          document.fonts.add(face);
+        }),
+      ).then(
+        () => undefined,
+        () => {
+          fontsLoading.delete(font); // try again next time; the CSS falls back meanwhile
+        },
+      );
+      fontsLoading.set(font, loading);
+    }
+    return loading;
+  }
+
+  function show(next: Settings): void {
+    settings = next;
+    ensureFont(next.font).catch(() => undefined);
+    overlay?.applySettings(next, siteOnly);
+  }
 
   function extract(): ExtractResult {
     if (cached && cached.url === location.href) return cached.result;
@@ -39,6 +97,32 @@ function start(): void {
     return result;
   }
 
+  function makeOverlay(): ReaderOverlay {
+    return new ReaderOverlay({
+      doc: document,
+      t,
+      settings,
+      uiDir,
+      uiLang,
+      site,
+      siteOnly,
+      onChange: (patch) => {
+        if (patch.font) ensureFont(patch.font).catch(() => undefined);
+        store.update(patch, site).catch(() => undefined);
+      },
+      onSiteOnly: (on) => {
+        if (!site) return;
+        store
+          .setSiteOnly(site, on)
+          .then((s) => {
+            siteOnly = s.site !== null;
+            show(s.effective);
+          })
+          .catch(() => undefined);
+      },
+    });
+  }
+
   async function toggle(): Promise<OpenResult> {
     if (overlay?.isOpen) {
       overlay.close();
@@ -47,13 +131,17 @@ function start(): void {
     await settingsReady;
     const result = extract();
     performance.mark('lectern:render:start');
-    if (!overlay) overlay = new ReaderOverlay({ doc: document, t, settings });
-    else overlay.applySettings(settings);
-    if (result.ok) overlay.setContent({ kind: 'article', article: result.article });
-    else overlay.setContent({ kind: 'message', title: t('noArticleTitle'), message: t('noArticle') });
-    const shown = overlay.open();
+    if (!overlay) overlay = makeOverlay();
+    show(settings);
+    // Opening again shows the same article without rendering it again (unless the page changed).
+    if (shown !== result) {
+      if (result.ok) overlay.setContent({ kind: 'article', article: result.article });
+      else overlay.setContent({ kind: 'message', title: t('noArticleTitle'), message: t('noArticle') });
+      shown = result;
+    }
+    const opened = overlay.open();
     performance.measure('lectern:render', 'lectern:render:start');
-    if (!shown) return { ok: false, reason: 'failed', message: t('openFailed') };
+    if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };
     return { ok: true, state: 'opened', title: result.article.title };
   }
@@ -62,8 +150,8 @@ function start(): void {
     if (area !== 'sync' && area !== 'local') return;
     if (!affectsSettings(Object.keys(changes), site)) return;
     store.load(site).then((s) => {
-      settings = s.effective;
-      overlay?.applySettings(settings);
+      siteOnly = s.site !== null;
+      show(s.effective);
     });
   });
 
