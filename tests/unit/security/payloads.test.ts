@@ -1,0 +1,65 @@
+/** @jest-environment node */
+/**
+ * Every payload of the table, through the sanitizer alone and through the whole pipeline under jsdom:
+ * nothing dangerous comes out, and the article's own text is still there. The same table runs in real
+ * Chromium and Firefox in tests/e2e/security.test.ts.
+ */
+import { JSDOM } from 'jsdom';
+import { extractArticle } from '../../../src/extract/pipeline';
+import { sanitizeHtmlToFragment } from '../../../src/extract/sanitize';
+import { PAYLOADS, payloadPage, BEACON } from '../../fixtures/security/payloads';
+import { findDanger } from '../../support/danger';
+
+/** A document with a window (as in a tab), which the pipeline needs for its sanitizer. */
+function load(html: string): Document {
+  return new JSDOM(html, { url: 'http://127.0.0.1/payloads.html' }).window.document;
+}
+
+describe('payload table', () => {
+  test('has unique ids and a cited source for each payload', () => {
+    expect(new Set(PAYLOADS.map((p) => p.id)).size).toBe(PAYLOADS.length);
+    for (const p of PAYLOADS) expect(p.source).toMatch(/^(OWASP|PortSwigger|DOMPurify|mXSS)/);
+  });
+
+  test.each(PAYLOADS.map((p) => [p.id, p] as const))('sanitizer alone: %s', (_id, payload) => {
+    const { window } = new JSDOM('<!doctype html><body></body>', { url: 'http://127.0.0.1/' });
+    const fragment = sanitizeHtmlToFragment(
+      `<p>Story text.</p>${payload.html.split(BEACON).join('/beacon')}`,
+      window as unknown as Window,
+    );
+    expect(findDanger(fragment)).toEqual([]);
+    expect(fragment.textContent).toContain('Story text.');
+  });
+
+  test('the whole pipeline on a page holding every payload', () => {
+    const doc = load(payloadPage('/beacon'));
+    const result = extractArticle(doc, { url: 'http://127.0.0.1/payloads.html' });
+    if (!result.ok) throw new Error(`no article: ${result.message}`);
+    const { article } = result;
+    expect(findDanger(article.content)).toEqual([]);
+    expect(article.title).toBe('Harbour lamp restored after report');
+    // Everything up to the two raw-text payloads at the end of the table survives.
+    expect(article.text).toContain(`Paragraph ${PAYLOADS.length - 2} of the council's report`);
+    // Markup written as text is shown as text.
+    expect(article.text).toContain('Write <img src=x onerror=alert(1)> to see the bug.');
+    // Links that survive are safe to follow.
+    for (const a of Array.from(article.content.querySelectorAll('a[href]'))) {
+      expect(a.getAttribute('rel')).toContain('noopener');
+    }
+  });
+
+  test('the checker itself catches what it must (it can fail)', () => {
+    const bad = load(
+      `<div><a href=" java\tscript:x">a</a><img src="x" onerror="y"><p style="color:red">s</p><iframe></iframe><img src="data:text/html,x"></div>`,
+    );
+    expect(findDanger(bad.body as unknown as ParentNode)).toEqual(
+      expect.arrayContaining([
+        '<iframe>',
+        'img[onerror]',
+        'p[style]',
+        'href=javascript:x',
+        'src=data:text/html,x',
+      ]),
+    );
+  });
+});
