@@ -32,11 +32,10 @@ async function settle(server: FixtureServer, page: Page, tag: string): Promise<v
       images.map((img) =>
         img.complete
           ? null
-          : new Promise(
-              (done) =>
-                img.addEventListener('loadend', done, { once: true }) ||
-                img.addEventListener('error', done, { once: true }),
-            ),
+          : new Promise((done) => {
+              img.addEventListener('load', done, { once: true });
+              img.addEventListener('error', done, { once: true });
+            }),
       ),
     );
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));

@@ -68,7 +68,18 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
+  // Chromium's own background traffic (sign-in, autofill server, safe browsing), off so that a test
+  // recording every off-machine request sees only what the extension or the page asked for.
+  '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,AccountConsistency',
+  '--allow-browser-signin=false',
+  '--disable-client-side-phishing-detection',
+  '--safebrowsing-disable-auto-update',
+  '--disable-default-apps',
+  '--no-pings',
+  // Google service endpoints Chromium calls on its own point at a closed loopback port instead.
+  '--gaia-url=http://127.0.0.1:9',
+  '--google-apis-url=http://127.0.0.1:9',
+  '--lso-url=http://127.0.0.1:9',
 ];
 
 export async function launch(
@@ -82,6 +93,8 @@ export async function launch(
      * Firefox: everything goes to a proxy on a closed loopback port (loopback itself is never proxied).
      */
     blockExternal?: boolean;
+    /** Send every non-loopback request to this loopback proxy port (tests/support/recorder.ts). */
+    proxyPort?: number;
   } = {},
 ): Promise<Harness> {
   const withExtension = options.extension !== false;
@@ -100,9 +113,11 @@ export async function launch(
       pipe: true,
       enableExtensions: withExtension,
       userDataDir,
-      args: options.blockExternal
-        ? [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
-        : CHROMIUM_ARGS,
+      args: [
+        ...CHROMIUM_ARGS,
+        ...(options.blockExternal ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
+        ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
+      ],
     });
     if (withExtension) extensionOrigin = `chrome-extension://${await browser.installExtension(dist)}`;
   } else {
@@ -112,6 +127,8 @@ export async function launch(
       headless,
       userDataDir,
       args: ['--remote-allow-system-access'],
+      // Release builds honour services.settings.server only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         // Keep the closed network quiet: no update checks, telemetry or captive-portal probes.
@@ -122,13 +139,15 @@ export async function launch(
         'browser.safebrowsing.phishing.enabled': false,
         'datareporting.policy.dataSubmissionEnabled': false,
         'extensions.getAddons.cache.enabled': false,
-        ...(options.blockExternal
+        // Firefox's own Remote Settings sync points at a closed loopback port instead.
+        'services.settings.server': 'http://127.0.0.1:9/v1',
+        ...(options.blockExternal || options.proxyPort
           ? {
               'network.proxy.type': 1,
               'network.proxy.http': '127.0.0.1',
-              'network.proxy.http_port': 9,
+              'network.proxy.http_port': options.proxyPort ?? 9,
               'network.proxy.ssl': '127.0.0.1',
-              'network.proxy.ssl_port': 9,
+              'network.proxy.ssl_port': options.proxyPort ?? 9,
               'network.proxy.share_proxy_settings': true,
               'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
             }
