@@ -7,6 +7,8 @@ export interface RemovedCounts {
   navigation: number;
   lazyImages: number;
   noscriptCopies: number;
+  /** Share bars and social button rows. */
+  shareBars: number;
 }
 
 export interface Article {
@@ -39,6 +41,7 @@ export function emptyRemoved(): RemovedCounts {
     navigation: 0,
     lazyImages: 0,
     noscriptCopies: 0,
+    shareBars: 0,
   };
 }
 

@@ -1,10 +1,16 @@
 /**
- * The extraction pipeline: live-DOM prepass → clone → Readability → caption collapse → DOMPurify (last).
- * Pure DOM in, data out; runs in the page (reader bundle) and in Node under jsdom.
+ * The extraction pipeline: live-DOM prepass → clone → chrome and skip links → Readability → caption
+ * collapse → DOMPurify (last). Pure DOM in, data out; runs in the page (reader bundle) and in Node under
+ * jsdom. The live document is only read.
  */
 import { Readability } from '@mozilla/readability';
 import { emptyRemoved, readingMinutes, type Article, type ExtractResult } from './article';
 import { sanitizeToFragment } from './sanitize';
+import { prepareClone } from './prepass';
+import { removeChrome } from './chrome';
+import { collapseCaptions } from './captions';
+import { findLeadImage, restoreLeadImage } from './lead-image';
+import { blockText } from './text';
 import { dirOfLang } from '../shared/i18n';
 
 export interface ExtractOptions {
@@ -12,55 +18,79 @@ export interface ExtractOptions {
   url?: string;
 }
 
-function textOf(fragment: DocumentFragment): string {
-  const blocks: string[] = [];
-  const walker = fragment.ownerDocument.createTreeWalker(fragment, 4 /* NodeFilter.SHOW_TEXT */);
-  let current = '';
-  const BLOCK = /^(P|H[1-6]|LI|BLOCKQUOTE|FIGCAPTION|PRE|TD|TH|DT|DD|DIV|SECTION|FIGURE|TR)$/;
-  let lastBlock: Element | null = null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    let block: Element | null = n.parentElement;
-    while (block && !BLOCK.test(block.tagName)) block = block.parentElement;
-    if (block !== lastBlock && current.trim()) {
-      blocks.push(current.replace(/\s+/g, ' ').trim());
-      current = '';
-    }
-    lastBlock = block;
-    current += n.nodeValue ?? '';
-  }
-  if (current.trim()) blocks.push(current.replace(/\s+/g, ' ').trim());
-  return blocks.join('\n\n');
+const NO_ARTICLE = 'No article found on this page';
+
+function isoDate(value: string): string {
+  const v = value.trim();
+  if (!v) return '';
+  if (/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return v;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+}
+
+/** The page's own date when the metadata gives none: Pangea's `.published time[datetime]`, else the first `time[datetime]`. */
+function pageDate(doc: Document): string {
+  const el =
+    doc.querySelector('.published time[datetime], time[pubdate][datetime], time[itemprop="datePublished"]') ??
+    doc.querySelector('article time[datetime], main time[datetime]');
+  return el?.getAttribute('datetime') ?? '';
+}
+
+function windowFor(doc: Document): Window | null {
+  if (doc.defaultView) return doc.defaultView;
+  return typeof window !== 'undefined' ? window : null;
+}
+
+/** Points the clone's base at the page URL when the caller gives one the document does not know. */
+function setBase(clone: Document, url: string | undefined): void {
+  if (!url || url === clone.URL || clone.querySelector('base[href]')) return;
+  const head = clone.head ?? clone.documentElement;
+  if (!head) return;
+  const base = clone.createElement('base');
+  base.setAttribute('href', url);
+  head.insertBefore(base, head.firstChild);
 }
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   try {
-    const win = doc.defaultView;
-    if (!win || !doc.documentElement)
-      return { ok: false, reason: 'no-article', message: 'No article found on this page' };
-    const clone = doc.cloneNode(true) as Document;
+    const win = windowFor(doc);
+    const html = doc.documentElement;
+    if (!win || !html || !doc.body || doc.body.tagName !== 'BODY')
+      return { ok: false, reason: 'no-article', message: NO_ARTICLE };
+    const removed = emptyRemoved();
+
+    const clone = prepareClone(doc, win, removed);
+    setBase(clone, options.url);
+    const { region } = removeChrome(clone, removed);
+    const lead = findLeadImage(clone, region);
+
     const parsed = new Readability<Node>(clone, { serializer: (el: Node) => el }).parse();
-    if (!parsed || !parsed.content || parsed.content.nodeType !== 1 || !(parsed.textContent ?? '').trim()) {
-      return { ok: false, reason: 'no-article', message: 'No article found on this page' };
-    }
-    const content = sanitizeToFragment(parsed.content as Element, win);
-    const text = textOf(content);
-    const lang = (parsed.lang || doc.documentElement.getAttribute('lang') || '').trim();
+    if (!parsed || !parsed.content || parsed.content.nodeType !== 1 || !(parsed.textContent ?? '').trim())
+      return { ok: false, reason: 'no-article', message: NO_ARTICLE };
+    const root = parsed.content as Element;
+    if (lead) restoreLeadImage(root, lead, clone.baseURI);
+    removed.duplicateCaptions = collapseCaptions(root);
+
+    // DOMPurify last: nothing edits the markup after this line.
+    const content = sanitizeToFragment(root, win);
+    const text = blockText(content);
+    if (!text) return { ok: false, reason: 'no-article', message: NO_ARTICLE };
+    const lang = (parsed.lang || html.getAttribute('lang') || '').trim();
     const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : dirOfLang(lang);
     const article: Article = {
-      title: (parsed.title || doc.title || '').trim(),
-      byline: (parsed.byline ?? '').trim(),
-      published: (parsed.publishedTime ?? '').trim(),
+      title: (parsed.title || doc.title || '').replace(/\s+/g, ' ').trim(),
+      byline: (parsed.byline ?? '').replace(/\s+/g, ' ').trim(),
+      published: isoDate(parsed.publishedTime ?? '') || isoDate(pageDate(doc)),
       siteName: (parsed.siteName ?? '').trim(),
       lang,
       dir,
-      excerpt: (parsed.excerpt ?? '').trim(),
+      excerpt: (parsed.excerpt ?? '').replace(/\s+/g, ' ').trim(),
       content,
       text,
       textLength: text.length,
       readingMinutes: readingMinutes(text),
-      removed: emptyRemoved(),
+      removed,
     };
-    void options;
     return { ok: true, article };
   } catch (error) {
     return { ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };

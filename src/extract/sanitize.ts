@@ -89,3 +89,25 @@ export function sanitizeToFragment(root: Element, win: Window): DocumentFragment
 export function sanitizeHtmlToFragment(html: string, win: Window): DocumentFragment {
   return purifierFor(win).sanitize(html, CONFIG) as unknown as DocumentFragment;
 }
+
+const NOSCRIPT_IMG_ATTRS = ['src', 'srcset', 'sizes', 'alt', 'width', 'height'];
+
+/**
+ * The first image in a `<noscript>` copy whose content is markup text (as it is in a browser with
+ * scripting on). Parsed with DOMParser (an inert document: nothing loads, nothing runs), and only the
+ * image's plain attributes are copied to a fresh element of `doc`.
+ */
+export function imageFromNoscriptMarkup(markup: string, doc: Document, win: Window): Element | null {
+  if (!/<img\b/i.test(markup)) return null;
+  const Parser = (win as Window & { DOMParser?: typeof DOMParser }).DOMParser;
+  if (!Parser) return null;
+  const parsed = new Parser().parseFromString(markup, 'text/html');
+  const source = parsed.querySelector('img');
+  if (!source) return null;
+  const img = doc.createElement('img');
+  for (const name of NOSCRIPT_IMG_ATTRS) {
+    const value = source.getAttribute(name);
+    if (value !== null) img.setAttribute(name, value);
+  }
+  return img;
+}

@@ -1,30 +1,108 @@
 /**
  * The page's own accessibility links ("Skip to main content" and its translations), found by
- * structure, not by English words: in-page `#fragment` links among the first focusable elements.
+ * structure, not by English words: in-page `#fragment` links among the first focusable elements,
+ * usually in an `sr-only` list (Pangea: `section > .sr-only > h2 + ul`). The skip-to-content target is
+ * the author's statement of where the content is; the pipeline uses it as a prior (see `skipRegion`).
+ * Shared with the always-on detector: no heavy imports, every walk bounded.
  */
 
 /** How many focusable elements from the top of the body count as "first". */
-const FIRST_FOCUSABLE = 12;
-
-const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+const FIRST_FOCUSABLE = 15;
+/** Elements walked from the top of the body while looking for them (bounds work on huge pages). */
+const MAX_WALK = 4000;
+/** A skip-link block is short: at most this much text (links, a heading). */
+const MAX_BLOCK_CHARS = 400;
 
 export interface SkipLink {
   link: HTMLAnchorElement;
   /** The element the fragment names, or null when it names nothing on the page. */
   target: Element | null;
-  /** The block that holds the skip links (Pangea's `section > .sr-only`), to drop with them. */
+  /** The largest ancestor that holds only skip links (Pangea's `section`), to drop with them. */
   block: Element | null;
 }
 
-function fragmentTarget(doc: Document, href: string): Element | null {
-  if (!href.startsWith('#') || href.length < 2) return null;
-  let id = href.slice(1);
-  try {
-    id = decodeURIComponent(id);
-  } catch {
-    // keep raw
+/** Next element in document order below `root`, without recursion. */
+export function nextElement(el: Element, root: Element, skipChildren = false): Element | null {
+  if (!skipChildren && el.firstElementChild) return el.firstElementChild;
+  let cur: Element | null = el;
+  while (cur && cur !== root) {
+    if (cur.nextElementSibling) return cur.nextElementSibling;
+    cur = cur.parentElement;
   }
-  return doc.getElementById(id) ?? doc.querySelector(`a[name="${CSS.escape(id)}"]`);
+  return null;
+}
+
+function isFocusable(el: Element): boolean {
+  switch (el.tagName) {
+    case 'A':
+      return el.hasAttribute('href');
+    case 'BUTTON':
+    case 'INPUT':
+    case 'SELECT':
+    case 'TEXTAREA':
+      return true;
+    default:
+      return el.hasAttribute('tabindex') && el.getAttribute('tabindex') !== '-1';
+  }
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** The fragment of an in-page link ("#content" or this page's own URL + "#content"), else null. */
+export function inPageFragment(a: Element, doc: Document): string | null {
+  const raw = (a.getAttribute('href') ?? '').trim();
+  if (raw.length < 2) return null;
+  let fragment: string | null = null;
+  if (raw.startsWith('#')) fragment = raw.slice(1);
+  else if (raw.includes('#')) {
+    try {
+      const u = new URL(raw, doc.baseURI);
+      if (stripHash(u.href) === stripHash(doc.URL) && u.hash.length > 1) fragment = u.hash.slice(1);
+    } catch {
+      return null;
+    }
+  }
+  if (!fragment || fragment.startsWith('!') || fragment.startsWith('/')) return null;
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** The element a fragment names: by id, else a named anchor. */
+export function fragmentTarget(doc: Document, fragment: string): Element | null {
+  const byId = doc.getElementById(fragment);
+  if (byId) return byId;
+  const named = doc.getElementsByName(fragment);
+  for (let i = 0; i < named.length; i++) if (named[i]?.tagName === 'A') return named[i] as Element;
+  return null;
+}
+
+/** Grows from the link to the largest ancestor whose links are all in-page links and whose text is short. */
+function skipBlock(link: Element, doc: Document): Element | null {
+  const body = doc.body;
+  let block: Element | null = null;
+  let cur = link.parentElement;
+  while (cur && cur !== body && cur !== doc.documentElement) {
+    if ((cur.textContent ?? '').length > MAX_BLOCK_CHARS) break;
+    const links = cur.getElementsByTagName('a');
+    let allInPage = true;
+    for (let i = 0; i < links.length; i++) {
+      const a = links[i] as Element;
+      if (a.hasAttribute('href') && inPageFragment(a, doc) === null) {
+        allInPage = false;
+        break;
+      }
+    }
+    if (!allInPage || cur.querySelector('img, input, select, textarea, form, iframe, video')) break;
+    block = cur;
+    cur = cur.parentElement;
+  }
+  return block;
 }
 
 /** The in-page links among the first focusable elements of the page, with their targets. */
@@ -32,33 +110,70 @@ export function findSkipLinks(doc: Document): SkipLink[] {
   const body = doc.body;
   if (!body) return [];
   const out: SkipLink[] = [];
-  const focusables = body.querySelectorAll(FOCUSABLE);
-  const limit = Math.min(focusables.length, FIRST_FOCUSABLE);
-  for (let i = 0; i < limit; i++) {
-    const el = focusables[i];
-    if (!el || el.tagName !== 'A') continue;
-    const href = el.getAttribute('href') ?? '';
-    if (!href.startsWith('#') || href === '#') continue;
-    const target = fragmentTarget(doc, href);
-    const block = el.closest(
-      '.sr-only, .visually-hidden, .screen-reader-text, .skip-links, .skiplinks, nav, section, ul',
-    );
-    out.push({ link: el as HTMLAnchorElement, target, block: block && block !== body ? block : null });
+  let focusables = 0;
+  let walked = 0;
+  for (let el = body.firstElementChild; el && walked < MAX_WALK; walked++) {
+    if (isFocusable(el)) {
+      focusables++;
+      if (el.tagName === 'A') {
+        const fragment = inPageFragment(el, doc);
+        if (fragment) {
+          const target = fragmentTarget(doc, fragment);
+          if (target !== el) out.push({ link: el as HTMLAnchorElement, target, block: skipBlock(el, doc) });
+        } else if (out.length) {
+          // Skip links come first and together; an ordinary link after them ends the search.
+          if (focusables > 3) break;
+        }
+      }
+      if (focusables >= FIRST_FOCUSABLE) break;
+    }
+    el = nextElement(el, body);
   }
   return out;
 }
 
+const NOT_CONTENT_TARGET =
+  'nav, [role="navigation"], [role="search"], form, footer, [role="contentinfo"], input, select, textarea, button';
+
+/** Whether a skip target is navigation, search or a footer rather than the content. */
+function isChromeTarget(target: Element): boolean {
+  if (target.matches(NOT_CONTENT_TARGET) || target.closest(NOT_CONTENT_TARGET)) return true;
+  if (target.querySelector('input[type="search"], input[type="text"]') && !target.querySelector('p'))
+    return true;
+  const id = `${target.id} ${target.getAttribute('name') ?? ''}`.toLowerCase();
+  return /nav|menu|search|footer|foot\b|sidebar|login|account/.test(id);
+}
+
 /**
- * The skip-to-content target: the first skip link whose target is not navigation or search, or the
- * page's single `<main>`/`role=main` when there is no skip link. Null when neither exists.
+ * The skip-to-content target: the first skip link whose target is not navigation, search or a footer,
+ * or the page's single `<main>`/`role=main` when there is no such link. Null when neither exists.
  */
-export function findSkipTarget(doc: Document): Element | null {
-  for (const { target } of findSkipLinks(doc)) {
-    if (!target) continue;
-    if (target.closest('nav, [role="navigation"], [role="search"], form, header, [role="banner"]')) continue;
-    if (target.matches('input, select, textarea, button')) continue;
+export function findSkipTarget(doc: Document, links: SkipLink[] = findSkipLinks(doc)): Element | null {
+  for (const { target } of links) {
+    if (!target || target === doc.body || target === doc.documentElement) continue;
+    if (isChromeTarget(target)) continue;
     return target;
   }
   const mains = doc.querySelectorAll('main, [role="main"]');
   return mains.length === 1 ? (mains[0] ?? null) : null;
+}
+
+/** An empty anchor target (`<a name="content"></a>`, `<div id="top"></div>`) stands for what follows it. */
+export function isEmptyTarget(target: Element): boolean {
+  return !target.firstElementChild && !(target.textContent ?? '').trim();
+}
+
+/** Paragraph text inside a region (bounded), the measure of "holds an article-like block". */
+export function paragraphMass(root: Element, limit = 400): { chars: number; paragraphs: number } {
+  const ps = root.getElementsByTagName('p');
+  let chars = 0;
+  let paragraphs = 0;
+  for (let i = 0; i < ps.length && i < limit; i++) {
+    const len = ((ps[i] as Element).textContent ?? '').trim().length;
+    if (len >= 80) {
+      chars += len;
+      paragraphs++;
+    }
+  }
+  return { chars, paragraphs };
 }

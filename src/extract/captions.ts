@@ -1,0 +1,132 @@
+/**
+ * Every caption read once. Runs on Readability's output, before DOMPurify:
+ * - an image whose alt text repeats its caption (or any text of the article) gets `alt=""`: the visible
+ *   caption stays and labels the figure (a `<figure>` takes its name from its `<figcaption>`);
+ * - a caption repeated in an adjacent element is kept once (galleries: one per image);
+ * - a caption whose image is gone stays only when it says something the article does not;
+ * - distinct captions are never removed.
+ */
+import { blockText } from './text';
+
+/** A trailing photo credit: "(Reuters)", "Photo: AP", "AP Photo/Jane Doe", "© Agency", "Getty Images". */
+const CREDIT =
+  /\s*(?:[-–—|/]\s*)?(?:\((?:[^()]{1,120})\)|(?:photos?|photograph|image|picture|credit|foto|source|courtesy|illustration|crédit|bild)\s*(?:by|:|credit:?)\s*[^.]{1,80}|(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Shutterstock|Xinhua|Bloomberg|Handout)(?:\s*(?:Photo|Images))?(?:\s*\/\s*[^.]{1,60})?|©\s*[^.]{1,80})\s*\.?\s*$/i;
+
+const WORDS = /[\p{L}\p{N}_]+/gu;
+
+/** Words of a text, lowercased, joined by single spaces. */
+export function normaliseText(s: string): string {
+  return (s.match(WORDS) ?? []).join(' ').toLowerCase();
+}
+
+/** A caption or alt text normalised for comparison: whitespace, case, punctuation and trailing credits. */
+export function normaliseCaption(s: string): string {
+  let t = s.trim();
+  for (let i = 0; i < 2; i++) {
+    const stripped = t.replace(CREDIT, '');
+    if (stripped === t || stripped.trim().length < 3) break;
+    t = stripped;
+  }
+  return normaliseText(t);
+}
+
+/** Whether two captions say the same (one may extend the other by a credit or a few words). */
+export function sameCaption(a: string, b: string): boolean {
+  const na = normaliseCaption(a);
+  const nb = normaliseCaption(b);
+  if (!na || !nb) return false;
+  if (na === nb || normaliseText(a) === normaliseText(b)) return true;
+  const [short, long] = na.length <= nb.length ? [na, nb] : [nb, na];
+  return short.split(' ').length >= 2 && long.startsWith(short) && short.length >= 0.6 * long.length;
+}
+
+const MEDIA = 'img, picture, video, audio, svg, canvas, iframe, object, embed';
+
+/** The caption that belongs to an image: its figure's figcaption, else a short caption block right after it. */
+function captionOf(img: Element): Element | null {
+  const figure = img.closest('figure');
+  if (figure) {
+    const cap = figure.querySelector('figcaption');
+    if (cap) return cap;
+  }
+  let anchor: Element = img;
+  for (let level = 0; level < 3 && anchor.parentElement; level++) {
+    const next = anchor.nextElementSibling;
+    if (next) {
+      const len = (next.textContent ?? '').trim().length;
+      return len > 0 && len < 500 && !next.querySelector(MEDIA) ? next : null;
+    }
+    anchor = anchor.parentElement;
+    if (anchor.textContent?.trim() && anchor.querySelectorAll('img').length > 1) break;
+  }
+  return null;
+}
+
+function isCaptionish(el: Element): boolean {
+  return el.tagName === 'FIGCAPTION' || Boolean(el.closest('figure'));
+}
+
+/** Collapses duplicated captions in place; returns how many duplicates it removed or silenced. */
+export function collapseCaptions(root: Element): number {
+  let count = 0;
+
+  // 1. Captions repeated in adjacent elements: keep the first.
+  const candidates = Array.from(root.querySelectorAll('figcaption, figure *, p, div, span'));
+  for (const el of candidates) {
+    if (!el.parentNode) continue;
+    const next = el.nextElementSibling;
+    if (!next) continue;
+    const text = normaliseText(el.textContent ?? '');
+    if (!text || text.length > 600 || text.split(' ').length < 3) continue;
+    const prev = el.previousElementSibling;
+    const nearImage =
+      isCaptionish(el) ||
+      isCaptionish(next) ||
+      Boolean(prev && (prev.matches(MEDIA) || prev.querySelector(MEDIA)));
+    if (!nearImage) continue;
+    if (normaliseText(next.textContent ?? '') === text && !next.querySelector(MEDIA)) {
+      next.remove();
+      count++;
+    }
+  }
+
+  // 2. Captions whose image is gone: kept only when they add something.
+  const articleText = ` ${normaliseText(blockText(root))} `;
+  for (const cap of Array.from(root.querySelectorAll('figcaption'))) {
+    const figure = cap.closest('figure');
+    const text = normaliseText(cap.textContent ?? '');
+    if (!text) {
+      cap.remove();
+      if (figure && !figure.querySelector(MEDIA) && !normaliseText(figure.textContent ?? '')) figure.remove();
+      continue;
+    }
+    if (figure && !figure.querySelector(MEDIA)) {
+      const occurrences = articleText.split(` ${text} `).length - 1;
+      if (occurrences > 1) {
+        figure.remove();
+        count++;
+      }
+    }
+  }
+
+  // 3. Alt text that a screen reader would also read as text: the image becomes decorative.
+  const text = blockText(root);
+  const blocks = new Set(text.split('\n\n').map(normaliseText));
+  const flat = ` ${normaliseText(text)} `;
+  for (const img of Array.from(root.querySelectorAll('img[alt]'))) {
+    const alt = img.getAttribute('alt') ?? '';
+    const na = normaliseText(alt);
+    if (!na) continue;
+    const caption = captionOf(img);
+    const duplicate =
+      (caption !== null && sameCaption(alt, caption.textContent ?? '')) ||
+      blocks.has(na) ||
+      (na.split(' ').length >= 4 && flat.includes(` ${na} `)) ||
+      (normaliseCaption(alt).split(' ').length >= 4 && flat.includes(` ${normaliseCaption(alt)} `));
+    if (duplicate) {
+      img.setAttribute('alt', '');
+      count++;
+    }
+  }
+  return count;
+}

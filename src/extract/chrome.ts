@@ -1,0 +1,196 @@
+/**
+ * Page chrome that must never reach the article, removed from the prepared clone before Readability:
+ * the skip-link block, navigation landmarks, banners and footers, "Breaking News"/live tickers, share
+ * bars, the Bootstrap responsive indicator and lightbox templates. Then the skip-to-content target
+ * (or `<main>`) confines the clone when it holds an article-like block.
+ */
+import type { RemovedCounts } from './article';
+import { classList } from './prepass';
+import {
+  findSkipLinks,
+  findSkipTarget,
+  isEmptyTarget,
+  nextElement,
+  paragraphMass,
+  type SkipLink,
+} from './skip-links';
+
+/** A region "holds an article-like block" with at least this much paragraph text. */
+const ARTICLE_MIN_CHARS = 500;
+const ARTICLE_MIN_PARAGRAPHS = 3;
+/** Chrome is short: a block with more paragraph text than this is not removed as chrome. */
+const CHROME_MAX_PARAGRAPHS = 2;
+
+const TICKER_TOKEN =
+  /^(?:c-hlights(?:--\w+)?|hlights|[\w-]*ticker[\w-]*|breaking-?news(?:-?(?:bar|banner|ticker|strip|alert|wrap|wrapper|container|box))?|breaking(?:-?(?:bar|banner|alert|strip))?|news-?alert|alert-?banner|live-?bar)$/i;
+/** Names of article parts that happen to contain a ticker word ("article-content-breaking-news"). */
+const CONTENT_WORD = /article|content|title|body|story|headline|text|post|entry/i;
+const SHARE_TOKEN =
+  /(?:^|[-_])(?:share|sharing|sharebar|share-?buttons|share-?links|social-?share|social-?links|social-?buttons|addthis|sharethis|shariff)(?:$|[-_])/i;
+const INDICATOR_TOKEN = /^(?:responsive-indicator|device-indicator|breakpoint-indicator)$/i;
+const LIGHTBOX_TOKEN = /^(?:c-lightbox|lightbox-template|pswp|photoswipe)$/i;
+const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menubar']);
+/** A label that opens a ticker, in the languages of the corpus and of Pangea services. */
+const TICKER_LABEL =
+  /^(?:breaking(?: news)?|live|eilmeldung|dernière heure|urgente|última hora|срочно|속보)\s*:?$/i;
+
+type ChromeKind = 'navigation' | 'tickers' | 'shareBars' | 'indicator' | null;
+
+/** Tickers and share bars are short. */
+const SHORT_CHROME_CHARS = 1000;
+
+/** Whether a block holds article text (and so is not chrome, whatever its name says). */
+function isSubstantial(el: Element, kind: Exclude<ChromeKind, null>): boolean {
+  if (kind === 'indicator') return false;
+  if (paragraphMass(el, 50).paragraphs > CHROME_MAX_PARAGRAPHS) return true;
+  const len = (el.textContent ?? '').trim().length;
+  if (len <= SHORT_CHROME_CHARS) return false;
+  if (kind !== 'navigation') return true;
+  let links = 0;
+  const as = el.getElementsByTagName('a');
+  for (let i = 0; i < as.length && links < len; i++) links += ((as[i] as Element).textContent ?? '').length;
+  return links < len * 0.5;
+}
+
+function classify(el: Element): ChromeKind {
+  const tag = el.tagName;
+  const role = el.getAttribute('role');
+  if (tag === 'NAV' || (role && LANDMARK_ROLES.has(role))) return 'navigation';
+  const classes = classList(el);
+  const id = el.id;
+  if (id) classes.push(id);
+  for (const c of classes) {
+    if (TICKER_TOKEN.test(c) && !CONTENT_WORD.test(c)) return 'tickers';
+    if (INDICATOR_TOKEN.test(c) || LIGHTBOX_TOKEN.test(c)) return 'indicator';
+    if (SHARE_TOKEN.test(c)) return 'shareBars';
+  }
+  return null;
+}
+
+/** A block made only of Bootstrap `visible-*` children with tiny labels (XS SM MD LG). */
+function isIndicatorBlock(el: Element): boolean {
+  const kids = el.children;
+  if (kids.length < 2 || kids.length > 6) return false;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i] as Element;
+    if (!classList(k).some((c) => /^visible-(?:xs|sm|md|lg|xl)/.test(c))) return false;
+    if ((k.textContent ?? '').trim().length > 4) return false;
+  }
+  return true;
+}
+
+/** Text nodes that are a ticker's label ("Breaking News"); their short enclosing block is a ticker. */
+function tickerByLabel(body: Element, keep: Element | null): Element[] {
+  const out: Element[] = [];
+  const doc = body.ownerDocument;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (let n = walker.nextNode(); n && seen < 50_000; n = walker.nextNode(), seen++) {
+    const v = n.nodeValue ?? '';
+    if (v.length > 40 || !TICKER_LABEL.test(v.trim())) continue;
+    // The largest enclosing block that is still short and holds no article text.
+    let block: Element | null = null;
+    for (let cur = n.parentElement; cur && cur !== body; cur = cur.parentElement) {
+      if (keep && cur.contains(keep)) break;
+      const len = (cur.textContent ?? '').trim().length;
+      if (len > 600 || paragraphMass(cur, 20).paragraphs > 0) break;
+      if (/^(?:H[1-6]|TITLE)$/.test(cur.tagName) && len > 40) break;
+      block = cur;
+    }
+    // "Live" alone is too common a word: only as a label in a list or banner block.
+    if (block && (v.trim().length > 4 || block.querySelector('ul, ol, a'))) out.push(block);
+  }
+  return out;
+}
+
+export interface ChromeResult {
+  skipLinks: SkipLink[];
+  /** The region extraction was confined to, or null when Readability scores the whole page. */
+  region: Element | null;
+}
+
+function removeOutside(target: Element, body: Element, emptyAnchor: boolean): void {
+  for (let n: Element = target; n !== body && n.parentElement; n = n.parentElement) {
+    const parent: Element = n.parentElement;
+    for (let s = parent.firstChild; s;) {
+      const next = s.nextSibling;
+      if (s === n) {
+        if (emptyAnchor) break; // what follows the anchor stays
+      } else if (s.nodeType === 1 || s.nodeType === 3) {
+        s.parentNode?.removeChild(s);
+      }
+      s = next;
+    }
+  }
+}
+
+/** Paragraph mass after an empty anchor (the content it stands for). */
+function massAfter(anchor: Element, body: Element): { chars: number; paragraphs: number } {
+  const ps = body.getElementsByTagName('p');
+  let chars = 0;
+  let paragraphs = 0;
+  for (let i = 0; i < ps.length && i < 400; i++) {
+    const p = ps[i] as Element;
+    if (!(anchor.compareDocumentPosition(p) & 4 /* FOLLOWING */)) continue;
+    const len = (p.textContent ?? '').trim().length;
+    if (len >= 80) {
+      chars += len;
+      paragraphs++;
+    }
+  }
+  return { chars, paragraphs };
+}
+
+export function removeChrome(clone: Document, removed: RemovedCounts): ChromeResult {
+  const body = clone.body;
+  if (!body) return { skipLinks: [], region: null };
+
+  const skipLinks = findSkipLinks(clone);
+  const target = findSkipTarget(clone, skipLinks);
+  for (const s of skipLinks) {
+    const block = s.block ?? s.link;
+    if (block.parentNode && !(target && block.contains(target))) {
+      removed.skipLinks += block.getElementsByTagName('a').length || 1;
+      block.remove();
+    }
+  }
+
+  const drop: [Element, Exclude<ChromeKind, null>][] = [];
+  for (let el: Element | null = body.firstElementChild; el;) {
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'TEMPLATE') {
+      el = nextElement(el, body, true);
+      continue;
+    }
+    let kind = classify(el);
+    if (!kind && isIndicatorBlock(el)) kind = 'indicator';
+    if (kind && !(target && el.contains(target)) && !isSubstantial(el, kind)) {
+      drop.push([el, kind]);
+      el = nextElement(el, body, true);
+      continue;
+    }
+    el = nextElement(el, body);
+  }
+  for (const [el, kind] of drop) {
+    el.remove();
+    if (kind === 'indicator') removed.hiddenBlocks++;
+    else removed[kind]++;
+  }
+  for (const el of tickerByLabel(body, target)) {
+    if (!el.parentNode) continue;
+    el.remove();
+    removed.tickers++;
+  }
+
+  // The author's statement of where the content is: confine to it when it holds an article.
+  let region: Element | null = null;
+  if (target && target.isConnected && body.contains(target)) {
+    const empty = isEmptyTarget(target);
+    const mass = empty ? massAfter(target, body) : paragraphMass(target);
+    if (mass.chars >= ARTICLE_MIN_CHARS && mass.paragraphs >= ARTICLE_MIN_PARAGRAPHS) {
+      removeOutside(target, body, empty);
+      region = empty ? body : target;
+    }
+  }
+  return { skipLinks, region };
+}

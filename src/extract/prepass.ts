@@ -1,0 +1,288 @@
+/**
+ * Live-DOM prepass and the clone it prepares. Only the live page knows what CSS hides, so in a browser
+ * the computed styles are read first (all reads, no writes), the page is cloned, and the hidden
+ * elements are removed from the clone by tree position (the clone mirrors the live tree one to one):
+ * the page itself is never touched. Under jsdom (no layout) the evidence is attributes and classes.
+ * On the clone, lazy images get their real source and `<noscript>` copies are kept once.
+ */
+import type { RemovedCounts } from './article';
+import { nextElement } from './skip-links';
+import { imageFromNoscriptMarkup } from './sanitize';
+
+/** Style reads are capped so a huge page cannot stall the reader (the rest falls back to attributes). */
+const MAX_STYLE_READS = 20_000;
+
+/** Elements whose default display is none or that never render; never counted as hidden blocks. */
+const NON_RENDERED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'LINK', 'META', 'TITLE', 'HEAD']);
+
+/** Class names that hide an element (Bootstrap, WordPress, Drupal, common utilities) when there is no layout. */
+const HIDDEN_CLASSES = new Set([
+  'sr-only',
+  'visually-hidden',
+  'visuallyhidden',
+  'screen-reader-text',
+  'screen-reader-only',
+  'screenreader-only',
+  'element-invisible',
+  'offscreen',
+  'a11y-hidden',
+  'u-visually-hidden',
+  'is-visually-hidden',
+  'hidden',
+  'js-hidden',
+  'is-hidden',
+  'hide',
+  'd-none',
+  'invisible',
+]);
+/** Responsive utilities that show an element again at desktop width (`hidden md:block`, `d-none d-lg-block`). */
+const SHOWN_AGAIN =
+  /^(?:(?:sm|md|lg|xl):(?:block|flex|inline|inline-block|grid|table)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|grid|table))$/;
+/** Bootstrap 3 visibility helpers: only-small-screen content is hidden at desktop width. */
+const MOBILE_ONLY = /^visible-(?:xs|sm)(?:-block|-inline|-inline-block)?$/;
+
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-original-src',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-url',
+];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
+const PLACEHOLDER_SRC =
+  /(?:blank|placeholder|spacer|lazy|transparent|pixel|loader|loading|grey|gray|1x1|empty)[^/]*\.(?:gif|png|svg|jpe?g|webp)(?:[?#]|$)/i;
+const URLISH = /^\s*(?:https?:\/\/|\/\/|\/|\.{1,2}\/|[\w.-]+\/|[\w.-]+\.(?:jpe?g|png|gif|webp|avif|svg))/i;
+
+export function classList(el: Element): string[] {
+  const c = el.getAttribute('class');
+  return c ? c.trim().split(/\s+/) : [];
+}
+
+/** Whether a page has layout (a real browser showing it); jsdom and detached documents do not. */
+export function hasLayout(doc: Document): boolean {
+  try {
+    const root = doc.documentElement;
+    return Boolean(doc.defaultView && root && root.getBoundingClientRect().width > 0);
+  } catch {
+    return false;
+  }
+}
+
+function styleHidden(cs: CSSStyleDeclaration): boolean {
+  if (cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse') return true;
+  if (cs.position === 'absolute' || cs.position === 'fixed') {
+    const clip = cs.clip.replace(/\s+/g, '');
+    if (clip === 'rect(0px,0px,0px,0px)' || clip === 'rect(1px,1px,1px,1px)') return true;
+    if (cs.clipPath.replace(/\s+/g, '') === 'inset(50%)') return true;
+    if (
+      (cs.overflow === 'hidden' || cs.overflowX === 'hidden') &&
+      parseFloat(cs.width) <= 1 &&
+      parseFloat(cs.height) <= 1
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Positions (in `getElementsByTagName('*')` order) of the body's elements that the page does not
+ * render. Reads computed styles only; writes nothing. Descendants of a hidden element are not listed.
+ */
+export function liveHiddenPositions(doc: Document): number[] {
+  const win = doc.defaultView;
+  const body = doc.body;
+  if (!win || !body) return [];
+  const all = doc.getElementsByTagName('*');
+  const out: number[] = [];
+  let inBody = false;
+  let hiddenRoot: Element | null = null;
+  let reads = 0;
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i] as Element;
+    if (!inBody) {
+      inBody = el === body;
+      continue;
+    }
+    if (hiddenRoot && hiddenRoot.contains(el)) continue;
+    hiddenRoot = null;
+    if (NON_RENDERED.has(el.tagName)) continue;
+    if (++reads > MAX_STYLE_READS) break;
+    if (styleHidden(win.getComputedStyle(el))) {
+      out.push(i);
+      hiddenRoot = el;
+    }
+  }
+  return out;
+}
+
+/** Attribute and class evidence that an element is not rendered (used where there is no layout). */
+export function attributeHidden(el: Element, useClasses: boolean): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !el.classList.contains('fallback-image')) return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  if (!useClasses) return false;
+  const classes = classList(el);
+  if (!classes.length) return false;
+  let hidden = false;
+  for (const c of classes) {
+    const lc = c.toLowerCase();
+    if (SHOWN_AGAIN.test(lc)) return false;
+    if (HIDDEN_CLASSES.has(lc) || MOBILE_ONLY.test(lc)) hidden = true;
+  }
+  return hidden;
+}
+
+function isPlaceholderSrc(src: string | null): boolean {
+  if (src === null) return true;
+  const s = src.trim();
+  if (!s || s === '#' || s === 'about:blank') return true;
+  if (/^data:/i.test(s)) return s.length < 400;
+  return PLACEHOLDER_SRC.test(s);
+}
+
+/** Gives a lazy image its real source. Returns whether it changed. */
+export function resolveLazyImage(img: Element): boolean {
+  let changed = false;
+  if (isPlaceholderSrc(img.getAttribute('src'))) {
+    for (const name of LAZY_SRC_ATTRS) {
+      const v = img.getAttribute(name);
+      if (v && URLISH.test(v) && !isPlaceholderSrc(v)) {
+        img.setAttribute('src', v.trim());
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (!img.getAttribute('srcset')) {
+    for (const name of LAZY_SRCSET_ATTRS) {
+      const v = img.getAttribute(name);
+      if (v && URLISH.test(v)) {
+        img.setAttribute('srcset', v.trim());
+        if (isPlaceholderSrc(img.getAttribute('src'))) {
+          const first = v.trim().split(/\s+/)[0];
+          if (first) img.setAttribute('src', first);
+        }
+        changed = true;
+        break;
+      }
+    }
+  }
+  return changed;
+}
+
+function noscriptImage(noscript: Element, doc: Document, win: Window): Element | null {
+  if (noscript.firstElementChild) {
+    // Parsed as elements (scripting off, as in jsdom): copy the image's plain attributes.
+    const source = noscript.querySelector('img');
+    if (!source) return null;
+    const img = doc.createElement('img');
+    for (const name of ['src', 'srcset', 'sizes', 'alt', 'width', 'height']) {
+      const v = source.getAttribute(name);
+      if (v !== null) img.setAttribute(name, v);
+    }
+    return img;
+  }
+  return imageFromNoscriptMarkup(noscript.textContent ?? '', doc, win);
+}
+
+/** The lazy or real image that a `<noscript>` copy stands beside (same parent, or one level up). */
+function siblingImage(noscript: Element): Element | null {
+  let scope: Element | null = noscript.parentElement;
+  for (let level = 0; scope && level < 2; level++, scope = scope.parentElement) {
+    const imgs = scope.getElementsByTagName('img');
+    for (let i = 0; i < imgs.length; i++) {
+      const img = imgs[i] as Element;
+      if (!noscript.contains(img) && !img.closest('noscript')) return imgs.length <= 3 ? img : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Clones the document and prepares the clone: hidden elements removed (computed styles from the live
+ * page where there is layout, attributes and classes otherwise), lazy images resolved, `<noscript>`
+ * copies kept once. The live document is only read.
+ */
+export function prepareClone(doc: Document, win: Window, removed: RemovedCounts): Document {
+  const layout = hasLayout(doc);
+  const positions = layout ? liveHiddenPositions(doc) : [];
+  const clone = doc.cloneNode(true) as Document;
+  const body = clone.body;
+  if (!body) return clone;
+
+  const drop: Element[] = [];
+  if (positions.length) {
+    const liveAll = doc.getElementsByTagName('*');
+    const all = clone.getElementsByTagName('*');
+    if (all.length === liveAll.length) {
+      for (const i of positions) {
+        const el = all[i];
+        if (el && el.tagName === liveAll[i]?.tagName) drop.push(el);
+      }
+    }
+  }
+  const dropped = new Set(drop);
+
+  const noscripts: Element[] = [];
+  for (let el: Element | null = body.firstElementChild; el;) {
+    if (dropped.has(el)) {
+      el = nextElement(el, body, true);
+      continue;
+    }
+    const tag = el.tagName;
+    if (tag === 'NOSCRIPT') {
+      noscripts.push(el);
+      el = nextElement(el, body, true);
+      continue;
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'svg') {
+      el = nextElement(el, body, true);
+      continue;
+    }
+    if (attributeHidden(el, !layout)) {
+      drop.push(el);
+      el = nextElement(el, body, true);
+      continue;
+    }
+    if (tag === 'IMG') {
+      if (resolveLazyImage(el)) removed.lazyImages++;
+    } else if (tag === 'SOURCE') {
+      const v = el.getAttribute('data-srcset') ?? el.getAttribute('data-src');
+      if (v && !el.getAttribute('srcset') && URLISH.test(v)) el.setAttribute('srcset', v);
+    }
+    el = nextElement(el, body);
+  }
+  for (const el of drop) {
+    el.remove();
+    removed.hiddenBlocks++;
+  }
+
+  for (const noscript of noscripts) {
+    if (!noscript.parentNode) continue;
+    const img = noscriptImage(noscript, clone, win);
+    if (!img) {
+      // With scripting on (every reader), `<noscript>` content is never shown.
+      noscript.remove();
+      continue;
+    }
+    const sibling = siblingImage(noscript);
+    if (sibling) {
+      if (isPlaceholderSrc(sibling.getAttribute('src')) && img.getAttribute('src')) {
+        sibling.setAttribute('src', img.getAttribute('src') as string);
+        const srcset = img.getAttribute('srcset');
+        if (srcset && !sibling.getAttribute('srcset')) sibling.setAttribute('srcset', srcset);
+      }
+      if (!sibling.getAttribute('alt') && img.getAttribute('alt'))
+        sibling.setAttribute('alt', img.getAttribute('alt') as string);
+      noscript.remove();
+      removed.noscriptCopies++;
+    } else {
+      noscript.replaceWith(img);
+    }
+  }
+  return clone;
+}
