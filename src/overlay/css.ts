@@ -104,6 +104,8 @@ dialog {
   max-height: 100%;
   overflow: auto;
   overscroll-behavior: contain;
+  /* Keep a focused link clear of the sticky toolbar (WCAG 2.4.11). */
+  scroll-padding-top: 5em;
   font-size: 1em;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif;
   font-weight: normal;
@@ -175,6 +177,11 @@ button[aria-pressed="true"], button[aria-expanded="true"] {
 }
 .glyph { font-size: 1.1em; min-width: 1em; text-align: center; }
 
+/* Where the toolbar wraps or the screen is short, a sticky bar would hide too much of the text. */
+@media (max-width: 40em), (max-height: 30em) {
+  .bar { position: static; }
+  dialog { scroll-padding-top: 0; }
+}
 .panel {
   max-width: 66em;
   margin: 8px auto 0;
