@@ -9,6 +9,12 @@ export interface RemovedCounts {
   noscriptCopies: number;
   /** Share bars and social button rows. */
   shareBars: number;
+  /** Newsletter sign-ups and subscription prompts. */
+  promos: number;
+  /** Lists of links to other stories ("More from…", "Related: …") inside the article block. */
+  relatedLinks: number;
+  /** Gallery counters standing alone ("Image 1 of 5"). */
+  galleryCounters: number;
 }
 
 export interface Article {
@@ -42,6 +48,9 @@ export function emptyRemoved(): RemovedCounts {
     lazyImages: 0,
     noscriptCopies: 0,
     shareBars: 0,
+    promos: 0,
+    relatedLinks: 0,
+    galleryCounters: 0,
   };
 }
 

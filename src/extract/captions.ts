@@ -30,6 +30,15 @@ export function normaliseCaption(s: string): string {
   return normaliseText(t);
 }
 
+/** A caption that is only a photo credit: "Photo: iFixit", "Courtesy Google", "(AP)". */
+export function isCreditOnly(s: string): boolean {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length > 100) return false;
+  if (/^(?:photos?|photograph|image|picture|credit|courtesy|foto|source|illustration)s?\b/i.test(t))
+    return true;
+  return t.replace(CREDIT, '').trim().length < 3;
+}
+
 /** Whether two captions say the same (one may extend the other by a credit or a few words). */
 export function sameCaption(a: string, b: string): boolean {
   const na = normaliseCaption(a);

@@ -27,29 +27,37 @@ const TICKER_TOKEN =
 const CONTENT_WORD = /article|content|title|body|story|headline|text|post|entry/i;
 const SHARE_TOKEN =
   /(?:^|[-_])(?:share|sharing|sharebar|share-?buttons|share-?links|social-?share|social-?links|social-?buttons|addthis|sharethis|shariff)(?:$|[-_])/i;
+const PROMO_TOKEN =
+  /(?:^|[-_])(?:newsletter|newsletters|signup|sign-up|subscribe|subscription|paywall|regwall|nl-signup)(?:$|[-_])/i;
 const INDICATOR_TOKEN = /^(?:responsive-indicator|device-indicator|breakpoint-indicator)$/i;
 const LIGHTBOX_TOKEN = /^(?:c-lightbox|lightbox-template|pswp|photoswipe)$/i;
-const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menubar']);
+const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menubar', 'menu']);
 /** A label that opens a ticker, in the languages of the corpus and of Pangea services. */
 const TICKER_LABEL =
   /^(?:breaking(?: news)?|live|eilmeldung|dernière heure|urgente|última hora|срочно|속보)\s*:?$/i;
 
-type ChromeKind = 'navigation' | 'tickers' | 'shareBars' | 'indicator' | null;
+type ChromeKind = 'navigation' | 'tickers' | 'shareBars' | 'promos' | 'indicator' | null;
 
 /** Tickers and share bars are short. */
 const SHORT_CHROME_CHARS = 1000;
 
+function linkChars(el: Element, cap: number): number {
+  let links = 0;
+  const as = el.getElementsByTagName('a');
+  for (let i = 0; i < as.length && links < cap; i++) links += ((as[i] as Element).textContent ?? '').length;
+  return links;
+}
+
 /** Whether a block holds article text (and so is not chrome, whatever its name says). */
 function isSubstantial(el: Element, kind: Exclude<ChromeKind, null>): boolean {
   if (kind === 'indicator') return false;
-  if (paragraphMass(el, 50).paragraphs > CHROME_MAX_PARAGRAPHS) return true;
   const len = (el.textContent ?? '').trim().length;
-  if (len <= SHORT_CHROME_CHARS) return false;
-  if (kind !== 'navigation') return true;
-  let links = 0;
-  const as = el.getElementsByTagName('a');
-  for (let i = 0; i < as.length && links < len; i++) links += ((as[i] as Element).textContent ?? '').length;
-  return links < len * 0.5;
+  if (kind === 'navigation') {
+    // A navigation landmark is navigation unless someone wrapped the article in it: prose, few links.
+    return paragraphMass(el, 100).paragraphs > 5 && linkChars(el, len) < len * 0.3;
+  }
+  if (paragraphMass(el, 50).paragraphs > CHROME_MAX_PARAGRAPHS) return true;
+  return len > SHORT_CHROME_CHARS;
 }
 
 function classify(el: Element): ChromeKind {
@@ -63,6 +71,7 @@ function classify(el: Element): ChromeKind {
     if (TICKER_TOKEN.test(c) && !CONTENT_WORD.test(c)) return 'tickers';
     if (INDICATOR_TOKEN.test(c) || LIGHTBOX_TOKEN.test(c)) return 'indicator';
     if (SHARE_TOKEN.test(c)) return 'shareBars';
+    if (PROMO_TOKEN.test(c)) return 'promos';
   }
   return null;
 }

@@ -5,6 +5,7 @@
  * it out.
  */
 import { resolveLazyImage } from './prepass';
+import { isCreditOnly } from './captions';
 
 /** The first body paragraph is at least this long; the lead figure comes before it. */
 const BODY_PARAGRAPH_CHARS = 100;
@@ -59,7 +60,8 @@ export function findLeadImage(clone: Document, region: Element | null): LeadImag
   }
   copy.appendChild(image);
   const caption = (figure.querySelector('figcaption')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (caption) {
+  // A caption that is only a credit ("Photo: iFixit") says nothing to a reader of the restored image.
+  if (caption && !isCreditOnly(caption)) {
     const cap = clone.createElement('figcaption');
     cap.textContent = caption;
     copy.appendChild(cap);

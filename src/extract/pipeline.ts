@@ -10,6 +10,7 @@ import { prepareClone } from './prepass';
 import { removeChrome } from './chrome';
 import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
+import { removeCounters, removeRelatedLinks } from './related';
 import { blockText } from './text';
 import { dirOfLang } from '../shared/i18n';
 
@@ -69,6 +70,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const root = parsed.content as Element;
     if (lead) restoreLeadImage(root, lead, clone.baseURI);
+    removed.relatedLinks = removeRelatedLinks(root);
+    removed.galleryCounters = removeCounters(root);
     removed.duplicateCaptions = collapseCaptions(root);
 
     // DOMPurify last: nothing edits the markup after this line.

@@ -137,7 +137,7 @@ export function runPage(page: CorpusPage, html = readFileSync(page.file, 'utf8')
 
   // Plain Readability, as its README says to call it: on a clone, default options.
   let t0 = performance.now();
-  let plainHtml = '';
+  let plainHtml: string;
   try {
     plainHtml = new Readability(doc.cloneNode(true) as Document).parse()?.content ?? '';
   } catch {
