@@ -491,8 +491,8 @@ export class ReaderOverlay {
 
   private restorePageAfterPrint(): void {
     for (const { el, value, priority } of this.printHidden) {
+      el.style.removeProperty('display');
       if (value) el.style.setProperty('display', value, priority);
-      else el.style.removeProperty('display');
     }
     this.printHidden = [];
   }
