@@ -195,7 +195,8 @@ button[aria-pressed="true"], button[aria-expanded="true"] {
   display: block;
   max-width: var(--lectern-width, 66ch);
   margin: 0 auto;
-  padding: 1em 1em 3em;
+  /* px, not em: at XXXL an em of padding would take half of a 320 px screen. */
+  padding: 16px 16px 48px;
   font-size: var(--lectern-font-size, 1.25em);
   font-family: var(--lectern-font-family, serif);
   line-height: var(--lectern-line-height, 1.6);
@@ -205,9 +206,11 @@ button[aria-pressed="true"], button[aria-expanded="true"] {
   hyphens: manual;
 }
 .article:focus { outline: none; }
-.article h1 { font-size: 1.6em; line-height: 1.25; margin: 0.4em 0 0.5em; overflow-wrap: anywhere; }
-.article h2 { font-size: 1.3em; line-height: 1.3; margin: 1.2em 0 0.5em; }
-.article h3, .article h4, .article h5, .article h6 { font-size: 1.1em; margin: 1em 0 0.5em; }
+/* Headings grow by a fixed step over the text, not a factor: at XXXL (80 px) a 1.6× title would
+   fit two letters on a line at 320 px. 12 px over 20 px is the usual 1.6 at MD. */
+.article h1 { font-size: calc(1em + 12px); line-height: 1.25; margin: 0.4em 0 0.5em; overflow-wrap: break-word; }
+.article h2 { font-size: calc(1em + 6px); line-height: 1.3; margin: 1.2em 0 0.5em; }
+.article h3, .article h4, .article h5, .article h6 { font-size: calc(1em + 2px); margin: 1em 0 0.5em; }
 .meta { color: var(--muted); font-size: 0.85em; margin: 0 0 1.5em; }
 .meta > div { margin: 0 0 0.25em; }
 .meta .sep { padding-inline: 0.4em; }

@@ -67,6 +67,7 @@ export class ReaderOverlay {
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
   private guard: MutationObserver | null = null;
+  private scrollLock: { value: string; priority: string } | null = null;
   private printHidden: Array<{ el: HTMLElement; value: string; priority: string }> = [];
   private readonly options: OverlayOptions;
   private readonly onBeforePrint = (): void => this.hidePageForPrint();
@@ -298,11 +299,13 @@ export class ReaderOverlay {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     this.returnFocus = deepActiveElement(this.doc);
     this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
+    this.lockPageScroll();
     this.dialog.showModal();
     const rect = this.dialog.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0 && win?.innerWidth) {
       // Shown as nothing: never leave the page inert behind an invisible dialog.
       this.dialog.close();
+      this.unlockPageScroll();
       return false;
     }
     this.dialog.scrollTop = 0;
@@ -474,6 +477,30 @@ export class ReaderOverlay {
     this.guard.observe(this.doc.documentElement, { childList: true });
   }
 
+  /**
+   * While the reader is open the page must not scroll under it, and its scrollbars must not take room
+   * from the dialog (which covers the viewport without them). Set by CSSOM on <html>, which the page's
+   * CSP allows, and put back as it was on close; the scroll position itself is kept.
+   */
+  private lockPageScroll(): void {
+    const html = this.doc.documentElement;
+    if (this.scrollLock) return;
+    this.scrollLock = {
+      value: html.style.getPropertyValue('overflow'),
+      priority: html.style.getPropertyPriority('overflow'),
+    };
+    html.style.setProperty('overflow', 'hidden', 'important');
+  }
+
+  private unlockPageScroll(): void {
+    if (!this.scrollLock) return;
+    const html = this.doc.documentElement;
+    html.style.removeProperty('overflow');
+    if (this.scrollLock.value)
+      html.style.setProperty('overflow', this.scrollLock.value, this.scrollLock.priority);
+    this.scrollLock = null;
+  }
+
   /** The page prints under the top layer: hide its other children of <html> while printing. */
   private hidePageForPrint(): void {
     this.restorePageAfterPrint();
@@ -504,6 +531,7 @@ export class ReaderOverlay {
     win?.removeEventListener('beforeprint', this.onBeforePrint);
     win?.removeEventListener('afterprint', this.onAfterPrint);
     this.restorePageAfterPrint();
+    this.unlockPageScroll();
     const target = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
     if (target && typeof target.focus === 'function' && target.isConnected)

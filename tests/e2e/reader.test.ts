@@ -14,6 +14,7 @@ import { launch, browserName, ROOT, type Harness } from '../support/browsers';
 import { startServer, type FixtureServer } from '../support/server';
 import { actionTitle, dialogState, waitForDialog } from '../support/reader';
 import {
+  inExtension,
   layoutProblems,
   overlayContrast,
   runAxe,
@@ -323,7 +324,8 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(1);
     // Injecting the bundle a second time is harmless.
     const tabId = await h.tabIdOf(page);
-    await h.evalInExtension(
+    await inExtension(
+      h,
       `(globalThis.browser ?? chrome).scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] })`,
     );
     await toggleReader(h, page);
@@ -332,7 +334,8 @@ describe(`[${name}] reader overlay and popup`, () => {
   });
 
   test('axe finds no violations and text contrast is at least 7:1 in every theme; screenshots', async () => {
-    const page = track(await openArticle(h, server));
+    // The richer page: a figure, a link, a wide table and code, besides paragraphs.
+    const page = track(await openArticle(h, server, '/e2e/rich.html'));
     await page.setViewport({ width: 900, height: 700 });
     await toggleReader(h, page);
     await waitForDialog(page);
@@ -444,6 +447,9 @@ describe(`[${name}] reader overlay and popup`, () => {
       { tabIndex: 0, name: 'Code (scrolls sideways)', scrolls: true },
     ]);
     await page.bringToFront();
+    await page.evaluate(() => {
+      document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('dialog')!.scrollTop = 0;
+    });
     await page.screenshot({ path: join(SHOTS, `${name}-320-wcag-xxxl.png`) as `${string}.png` });
   });
 
@@ -593,6 +599,41 @@ describe(`[${name}] reader overlay and popup`, () => {
       async () => ((await storedData(h)) as { settings: { autoOpen: boolean } }).settings.autoOpen,
     );
   });
+
+  (chromium ? test : test.skip)(
+    'Auto follows the OS colour scheme; forced colours and reduced motion are honoured (Chromium: media emulation)',
+    async () => {
+      const page = track(await openArticle(h, server));
+      await toggleReader(h, page);
+      await waitForDialog(page);
+      const look = () =>
+        page.evaluate(() => {
+          const dialog = document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('dialog')!;
+          const cs = getComputedStyle(dialog);
+          return { bg: cs.backgroundColor, fg: cs.color, scroll: cs.scrollBehavior };
+        });
+      expect(await look()).toEqual({ bg: 'rgb(253, 253, 251)', fg: 'rgb(27, 27, 27)', scroll: 'smooth' });
+      await page.emulateMediaFeatures([
+        { name: 'prefers-color-scheme', value: 'dark' },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ]);
+      expect(await look()).toEqual({ bg: 'rgb(23, 25, 28)', fg: 'rgb(232, 230, 225)', scroll: 'auto' });
+      expect((await overlayContrast(page)).every((c) => c.ratio >= 7 || c.what === 'link')).toBe(true);
+      // puppeteer's emulateMediaFeatures does not know forced-colors; the protocol does.
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: 'active' }],
+      });
+      const forced = await page.evaluate(() => {
+        const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
+        return getComputedStyle(root.querySelector('dialog')!).getPropertyValue('--fg').trim();
+      });
+      expect(forced).toBe('CanvasText');
+      expect((await runAxe(page, 'overlay')).violations).toEqual([]);
+      await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+      await cdp.detach();
+    },
+  );
 
   (chromium ? test : test.skip)(
     'print shows the article alone (Chromium: print media emulation)',

@@ -13,28 +13,52 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** Injects the reader bundle when needed and toggles the overlay, as the background does. */
 export async function toggleReader(h: Harness, page: Page): Promise<unknown> {
   const tabId = await h.tabIdOf(page);
-  return h.evalInExtension(`(async () => {
+  return inExtension(
+    h,
+    `(async () => {
     const api = globalThis.browser ?? chrome;
     const env = (type, payload) => ({ type, payload });
     let present = false;
     try { present = (await api.tabs.sendMessage(${tabId}, env('bg-rd:ping', {}))) === true; } catch {}
     if (!present) await api.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] });
     return api.tabs.sendMessage(${tabId}, env('bg-rd:toggle', { autoOpened: false }));
-  })()`);
+  })()`,
+  );
+}
+
+/**
+ * evalInExtension, tried again on a transient failure: just after launch, or when Chromium restarts
+ * the sleeping service worker, the first evaluation can land before the extension API is bound
+ * ("chrome is not defined").
+ */
+export async function inExtension<T>(h: Harness, code: string): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await h.evalInExtension<T>(code);
+    } catch (error) {
+      lastError = error;
+      if (!/not defined|Target closed|Execution context/i.test(String(error))) throw error;
+    }
+  }
+  throw lastError;
 }
 
 /** Replaces the stored global settings (and forgets per-site profiles). */
 export async function storeSettings(h: Harness, settings: Partial<Settings>): Promise<void> {
-  await h.evalInExtension(`(async () => {
+  await inExtension(
+    h,
+    `(async () => {
     const api = globalThis.browser ?? chrome;
     await api.storage.sync.clear();
     await api.storage.local.clear();
     await api.storage.sync.set({ settings: Object.assign({ schemaVersion: 2 }, ${JSON.stringify(settings)}) });
-  })()`);
+  })()`,
+  );
 }
 
 export async function storedData(h: Harness): Promise<Record<string, unknown>> {
-  return h.evalInExtension(`(globalThis.browser ?? chrome).storage.sync.get(null)`);
+  return inExtension(h, `(globalThis.browser ?? chrome).storage.sync.get(null)`);
 }
 
 /** Waits until the overlay's first article paragraph has this computed font size (px). */
