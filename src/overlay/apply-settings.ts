@@ -6,8 +6,13 @@
 import { MD_FACTOR, TEXT_SIZE_SCALE, type Settings } from '../shared/settings';
 
 export const FONT_STACKS: Readonly<Record<Settings['font'], string>> = {
-  serif: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", "DejaVu Serif", serif',
-  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif',
+  // Latin faces first, then faces for Arabic script (Urdu reads best in Nastaliq), then the generic.
+  serif:
+    'Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Noto Serif", "DejaVu Serif", ' +
+    '"Noto Nastaliq Urdu", "Noto Naskh Arabic", "Amiri", serif',
+  sans:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, ' +
+    '"Noto Sans Arabic", "Noto Naskh Arabic", sans-serif',
   atkinson: '"Lectern Atkinson Hyperlegible", system-ui, sans-serif',
   opendyslexic: '"Lectern OpenDyslexic", "Comic Sans MS", system-ui, sans-serif',
 };

@@ -6,7 +6,8 @@
  */
 import browser from '../shared/browser';
 import { envelope, type OpenResult, type TabArticleState } from '../shared/messages';
-import { dirOfLang, makeTranslate } from '../shared/i18n';
+import { makeTranslate } from '../shared/i18n';
+import { uiLocale } from '../overlay/ui-locale';
 import { SettingsStore, affectsSettings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { renderPopup } from './view';
@@ -25,10 +26,9 @@ async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
 }
 
 async function main(): Promise<void> {
-  const uiLang = browser.i18n.getUILanguage();
-  const bidi = t('@@bidi_dir');
-  document.documentElement.lang = uiLang;
-  document.documentElement.dir = bidi === 'rtl' || bidi === 'ltr' ? bidi : dirOfLang(uiLang);
+  const { lang, dir } = uiLocale(t, browser.i18n.getUILanguage());
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
   const isOptions = document.documentElement.dataset.page === 'options';
   document.title = t(isOptions ? 'optionsTitle' : 'popupTitle');
 

@@ -7,7 +7,8 @@
  */
 import browser from '../shared/browser';
 import { isEnvelope, isType, type OpenResult } from '../shared/messages';
-import { dirOfLang, makeTranslate } from '../shared/i18n';
+import { makeTranslate } from '../shared/i18n';
+import { uiLocale } from '../overlay/ui-locale';
 import { SettingsStore, affectsSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { extractArticle } from '../extract/pipeline';
@@ -39,9 +40,7 @@ const FONT_FAMILIES = { atkinson: 'Lectern Atkinson Hyperlegible', opendyslexic:
 
 function start(): void {
   const t = makeTranslate(browser.i18n);
-  const uiLang = browser.i18n.getUILanguage();
-  const bidi = t('@@bidi_dir');
-  const uiDir = bidi === 'rtl' || bidi === 'ltr' ? bidi : dirOfLang(uiLang);
+  const { lang: uiLang, dir: uiDir } = uiLocale(t, browser.i18n.getUILanguage());
   const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
   const site = siteOf(location.href);
   let settings: Settings = { ...DEFAULT_SETTINGS };
