@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { launch, browserName, ROOT, type Harness } from '../support/browsers';
 import { startServer, type FixtureServer } from '../support/server';
 import { dialogState, waitForDialog } from '../support/reader';
-import { runAxe, toggleReader } from '../support/overlay';
+import { openPopup, runAxe, toggleReader } from '../support/overlay';
 
 jest.setTimeout(90_000);
 const name = browserName();
@@ -101,7 +101,7 @@ describe(`[${name}] right to left`, () => {
       await page.bringToFront();
       await page.screenshot({ path: join(SHOTS, `${name}-overlay-urdu.png`) as `${string}.png` });
 
-      const popup = await h.openPopup(page);
+      const popup = await openPopup(h, page);
       const p = await popup.evaluate(() => ({
         dir: document.documentElement.dir,
         lang: document.documentElement.lang,

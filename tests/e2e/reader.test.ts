@@ -16,6 +16,8 @@ import { actionTitle, dialogState, waitForDialog } from '../support/reader';
 import {
   inExtension,
   layoutProblems,
+  openExtensionTab,
+  openPopup,
   overlayContrast,
   runAxe,
   storeSettings,
@@ -100,7 +102,7 @@ describe(`[${name}] reader overlay and popup`, () => {
 
   test('Open reader in the popup: a modal dialog named by the title, with its structure, focus inside', async () => {
     const page = track(await openArticle(h, server));
-    const popup = track(await h.openPopup(page));
+    const popup = track(await openPopup(h, page));
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe(`Article found: ${TITLE}`);
     if (chromium) {
       // Keyboard only: Tab to the button, press Enter.
@@ -273,8 +275,12 @@ describe(`[${name}] reader overlay and popup`, () => {
   });
 
   test("each text size chosen in the popup sets the open overlay's paragraphs to its size; nothing re-renders", async () => {
+    // Another tab with an open overlay follows too.
+    const other = track(await openArticle(h, server, '/e2e/rich.html'));
+    await toggleReader(h, other);
+    await waitForDialog(other);
     const page = track(await openArticle(h, server));
-    const popup = track(await h.openPopup(page));
+    const popup = track(await openPopup(h, page));
     await popup.locator('button ::-p-text(Open reader)').click();
     await waitForDialog(page);
     await page.evaluate(() => {
@@ -299,6 +305,9 @@ describe(`[${name}] reader overlay and popup`, () => {
     );
     expect(same).toBe(true);
     expect(await extractCount(page)).toEqual({ extract: 1, render: 1 });
+    await popup.locator('input[name="textSize"][value="XL"]').click();
+    expect(await waitForParagraphPx(other, textSizePx('XL'))).toBe(30);
+    expect(await extractCount(other)).toEqual({ extract: 1, render: 1 });
     // Every radio's accessible name begins with its step.
     const names = await popup.$$eval('input[name="textSize"]', (inputs) =>
       inputs.map((i) => ((i as HTMLInputElement).labels?.[0]?.textContent ?? '').trim()),
@@ -377,7 +386,7 @@ describe(`[${name}] reader overlay and popup`, () => {
 
   test('the popup has no axe violations; its controls are grouped and named', async () => {
     const page = track(await openArticle(h, server));
-    const popup = track(await h.openPopup(page));
+    const popup = track(await openPopup(h, page));
     const axe = await runAxe(popup, 'document');
     report.popupAxe = axe;
     expect(axe.violations).toEqual([]);
@@ -493,7 +502,7 @@ describe(`[${name}] reader overlay and popup`, () => {
   test('a page without an article: the popup says so, and the overlay shows an accessible message', async () => {
     // (An empty page: whether the link list of no-article.html is "an article" is the pipeline's call.)
     const page = track(await openArticle(h, server, '/e2e/empty.html'));
-    const popup = track(await h.openPopup(page));
+    const popup = track(await openPopup(h, page));
     expect(await popup.$eval('#status', (el) => el.textContent)).toBe('No article found on this page');
     await popup.locator('button ::-p-text(Open reader)').click();
     await waitForDialog(page);
@@ -511,35 +520,49 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect((await runAxe(page, 'overlay')).violations).toEqual([]);
   });
 
-  test("Atkinson Hyperlegible loads from the extension on a page with default-src 'none'", async () => {
-    await storeSettings(h, { font: 'atkinson' });
+  test.each([
+    ['atkinson', 'Lectern Atkinson Hyperlegible'],
+    ['opendyslexic', 'Lectern OpenDyslexic'],
+  ] as const)("font %s loads from the extension on a page with default-src 'none'", async (font, family) => {
+    await storeSettings(h, { font });
     const page = track(await openArticle(h, server, '/e2e/article.html?csp=strict'));
     await toggleReader(h, page);
     await waitForDialog(page);
-    await waitForDialogAttr(page, 'data-font', 'atkinson');
+    await waitForDialogAttr(page, 'data-font', font);
     await page.waitForFunction(
-      () =>
+      (fam: string) =>
         Array.from(document.fonts as unknown as Iterable<FontFace>).some(
-          (f) => f.family.replace(/"/g, '') === 'Lectern Atkinson Hyperlegible' && f.status === 'loaded',
+          (f) => f.family.replace(/"/g, '') === fam && f.status === 'loaded',
         ),
-      { timeout: 10_000 },
+      { timeout: 10_000, polling: 50 },
+      family,
     );
-    // Measure: the paragraph's text is laid out in the font, not in a fallback.
-    const widths = await page.evaluate(() => {
+    // Measure: text is laid out in the font, not in a fallback.
+    const widths = await page.evaluate((fam: string) => {
       const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
       const probe = document.createElement('span');
       probe.textContent = 'Hamburgefonstiv 0123456789';
       root.querySelector('.article-body')!.append(probe);
-      probe.style.fontFamily = '"Lectern Atkinson Hyperlegible", monospace';
+      probe.style.fontFamily = `"${fam}", monospace`;
       const a = probe.getBoundingClientRect().width;
       probe.style.fontFamily = 'monospace';
       const b = probe.getBoundingClientRect().width;
       probe.remove();
       const p = root.querySelector('.article-body p')!;
       return { font: a, fallback: b, family: getComputedStyle(p).fontFamily };
-    });
-    expect(widths.family).toContain('Lectern Atkinson Hyperlegible');
+    }, family);
+    expect(widths.family).toContain(family);
     expect(Math.abs(widths.font - widths.fallback)).toBeGreaterThan(5);
+  });
+
+  test('"Open articles automatically" opens the reader by itself on an article page', async () => {
+    await storeSettings(h, { autoOpen: true });
+    const page = track(await h.openPage(server.url('/e2e/article.html')));
+    await page.waitForFunction(
+      () => document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.open === true,
+      { timeout: 15_000, polling: 50 },
+    );
+    expect(await dialogState(page)).toMatchObject({ open: true, modal: true, name: TITLE });
   });
 
   test('images off shows their text alternative in place; on again shows the images', async () => {
@@ -574,9 +597,7 @@ describe(`[${name}] reader overlay and popup`, () => {
     const page = track(await openArticle(h, server));
     // The settings page in a tab of its own, about the article's tab (the real popup would close as
     // soon as the page is clicked).
-    const popup = track(
-      await h.openExtensionPage(`popup.html?tabId=${await h.tabIdOf(page)}`, 'main:not([aria-busy])'),
-    );
+    const popup = track(await openExtensionTab(h, `popup.html?tabId=${await h.tabIdOf(page)}`));
     await popup.locator('button ::-p-text(Open reader)').click();
     await waitForDialog(page);
     await clickInOverlay(page, 'button[data-action="larger"]');

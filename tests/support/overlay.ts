@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import type { Harness } from './browsers';
+import { waitFor } from './wait';
 import type { Settings } from '../../src/shared/settings';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -237,4 +238,34 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     overlap(Array.from(root.querySelectorAll('[role="toolbar"] button')), 'xy');
     return problems;
   });
+}
+
+/**
+ * Opens an extension page (popup.html?tabId=…, options.html) in a tab and waits until it has
+ * rendered. Waiting tolerates evaluation errors: in Firefox over BiDi, an evaluation that lands while
+ * the tab moves from about:blank to moz-extension:// fails ("right-hand side of 'in' should be an
+ * object, got null") and puppeteer's waitForSelector gives up on it.
+ */
+export async function openExtensionTab(h: Harness, path: string): Promise<Page> {
+  const tab = await h.browser.newPage();
+  // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md).
+  tab.goto(`${h.extensionOrigin}/${path}`).catch(() => undefined);
+  await waitFor(
+    () =>
+      tab.evaluate(
+        (origin: string) =>
+          location.origin === origin && document.querySelector('main:not([aria-busy])') !== null,
+        h.extensionOrigin,
+      ),
+    (ready) => ready,
+    `${path} rendered`,
+    15_000,
+  );
+  return tab;
+}
+
+/** The popup for `page`'s tab: the real action popup in Chromium, popup.html?tabId= in Firefox. */
+export async function openPopup(h: Harness, page: Page): Promise<Page> {
+  if (h.name === 'chromium') return h.openPopup(page);
+  return openExtensionTab(h, `popup.html?tabId=${await h.tabIdOf(page)}`);
 }
