@@ -13,13 +13,26 @@ const REDETECT_DELAY_MS = 600;
 let lastUrl = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dead = false;
+const teardown: (() => void)[] = [];
+
+/**
+ * The extension was reloaded or updated under this page: this copy is orphaned. It stops watching,
+ * says nothing to the page's console, and leaves one User Timing mark as its only trace.
+ */
+function retire(): void {
+  if (dead) return;
+  dead = true;
+  clearTimeout(timer);
+  for (const undo of teardown.splice(0)) undo();
+  performance.mark('lectern:detector-retired');
+}
 
 function report(): void {
   if (dead) return;
   try {
-    // runtime.id disappears when the extension is reloaded or updated: this script is orphaned, stay silent.
+    // runtime.id disappears when the extension is reloaded or updated.
     if (!browser.runtime?.id) {
-      dead = true;
+      retire();
       return;
     }
     const start = performance.now();
@@ -34,10 +47,11 @@ function report(): void {
       signals: detection.signals,
     };
     browser.runtime.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
-      dead = !browser.runtime?.id;
+      if (!browser.runtime?.id) retire();
     });
   } catch {
-    dead = true;
+    // "Extension context invalidated" is thrown synchronously by some browsers.
+    retire();
   }
 }
 
@@ -53,9 +67,14 @@ if (window.top === window) {
   // (its world is isolated). The Navigation API tells us where it exists; elsewhere a change of the
   // <title> is the cheap tell. Both are debounced and compare URLs, so no work is done per mutation.
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
-  if (nav) nav.addEventListener('navigatesuccess', scheduleRedetect);
+  if (nav) {
+    nav.addEventListener('navigatesuccess', scheduleRedetect);
+    teardown.push(() => nav.removeEventListener('navigatesuccess', scheduleRedetect));
+  }
   addEventListener('popstate', scheduleRedetect);
+  teardown.push(() => removeEventListener('popstate', scheduleRedetect));
   const titleObserver = new MutationObserver(scheduleRedetect);
   const head = document.head;
   if (head) titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
+  teardown.push(() => titleObserver.disconnect());
 }

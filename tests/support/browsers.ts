@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 import { waitFor } from './wait';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -55,7 +55,7 @@ export interface Harness {
   openPopup(page: Page): Promise<Page>;
   /** The extension's id for the tab showing `page` (found through the detector's per-tab state). */
   tabIdOf(page: Page): Promise<number>;
-  /** Runs a function with the extension API in an extension context (service worker or extension page). */
+  /** Runs a function with the extension API in an extension page (options.html, kept open in a tab). */
   evalInExtension<T>(fn: string): Promise<T>;
   close(): Promise<void>;
 }
@@ -161,13 +161,26 @@ export async function launch(
   }
 
   async function serviceWorker(): Promise<WebWorker> {
-    // The worker sleeps after ~30 s idle: look it up afresh each time.
-    const target = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(extensionOrigin),
-      { timeout: 10_000 },
-    );
+    // The worker sleeps after ~30 s idle (or is stopped by a test): look it up afresh each time, and
+    // wake it the way the browser would, with an event (the popup page sends it a message on load).
+    const isOurs = (t: Target): boolean =>
+      t.type() === 'service_worker' && t.url().startsWith(extensionOrigin);
+    let target = browser.targets().find(isOurs);
+    if (!target) {
+      const waking = browser.waitForTarget(isOurs, { timeout: 15_000 });
+      const page = await browser.newPage();
+      page.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
+      target = await waking;
+      await page.close().catch(() => undefined);
+    }
     const worker = await target.worker();
     if (!worker) throw new Error('no service worker');
+    // A worker that has just started may be attached before the extension API is bound in it.
+    await waitFor(
+      () => worker.evaluate('typeof chrome'),
+      (t) => t === 'object',
+      'the extension API in the worker',
+    );
     return worker;
   }
 
@@ -198,10 +211,8 @@ export async function launch(
   }
 
   async function evalInExtension<T>(fn: string): Promise<T> {
-    if (name === 'chromium') {
-      const worker = await serviceWorker();
-      return (await worker.evaluate(fn)) as T;
-    }
+    // An extension page, in both browsers: attaching DevTools to the service worker would keep it
+    // from ever stopping, and the tests of a stopped worker need it to stop.
     const page = await extensionHelperPage();
     return (await page.evaluate(fn)) as T;
   }
