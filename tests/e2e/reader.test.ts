@@ -345,7 +345,7 @@ describe(`[${name}] reader overlay and popup`, () => {
   test('axe finds no violations and text contrast is at least 7:1 in every theme; screenshots', async () => {
     // The richer page: a figure, a link, a wide table and code, besides paragraphs.
     const page = track(await openArticle(h, server, '/e2e/rich.html'));
-    await page.setViewport({ width: 900, height: 700 });
+    await page.setViewport({ width: 900, height: 1100 });
     await toggleReader(h, page);
     await waitForDialog(page);
     const results: Record<string, unknown> = {};
@@ -361,10 +361,12 @@ describe(`[${name}] reader overlay and popup`, () => {
         (root.querySelector('main') as HTMLElement).focus({ preventScroll: true });
         root.querySelector('dialog')!.scrollTop = 0;
       });
+      await page.mouse.move(890, 1090); // no hover highlight in the picture
       await page.screenshot({ path: join(SHOTS, `${name}-overlay-${theme}.png`) as `${string}.png` });
       await clickInOverlay(page, 'button[data-action="settings"]');
       const axeOpen = await runAxe(page, 'overlay');
       const contrastOpen = await overlayContrast(page);
+      await page.mouse.move(890, 1090);
       if (theme === 'light' || theme === 'dark')
         await page.screenshot({ path: join(SHOTS, `${name}-settings-${theme}.png`) as `${string}.png` });
       await clickInOverlay(page, 'button[data-action="settings"]');
