@@ -12,6 +12,10 @@ export interface DetectionSignals {
   containerShare: number;
   /** Share (0–1) of paragraph text inside the skip link's target, when there is one. */
   skipTargetShare: number;
+  /** Links that are headlines (`a h3`, `h3 a`…): teasers to other pages. */
+  headlineLinks: number;
+  /** Paragraphs right after a headline link (teaser summaries). */
+  teasers: number;
   /** Page looks like a listing (front page, section, search): many short teasers. */
   listing: boolean;
 }

@@ -105,11 +105,14 @@ function skipBlock(link: Element, doc: Document): Element | null {
   return block;
 }
 
-/** The in-page links among the first focusable elements of the page, with their targets. */
-export function findSkipLinks(doc: Document): SkipLink[] {
+/**
+ * The in-page links among the first focusable elements of the page, with their targets (no blocks:
+ * the light scan the always-on detector uses).
+ */
+export function scanSkipLinks(doc: Document): { link: HTMLAnchorElement; target: Element | null }[] {
   const body = doc.body;
   if (!body) return [];
-  const out: SkipLink[] = [];
+  const out: { link: HTMLAnchorElement; target: Element | null }[] = [];
   let focusables = 0;
   let walked = 0;
   for (let el = body.firstElementChild; el && walked < MAX_WALK; walked++) {
@@ -119,10 +122,10 @@ export function findSkipLinks(doc: Document): SkipLink[] {
         const fragment = inPageFragment(el, doc);
         if (fragment) {
           const target = fragmentTarget(doc, fragment);
-          if (target !== el) out.push({ link: el as HTMLAnchorElement, target, block: skipBlock(el, doc) });
-        } else if (out.length) {
+          if (target !== el) out.push({ link: el as HTMLAnchorElement, target });
+        } else if (out.length && focusables > 3) {
           // Skip links come first and together; an ordinary link after them ends the search.
-          if (focusables > 3) break;
+          break;
         }
       }
       if (focusables >= FIRST_FOCUSABLE) break;
@@ -130,6 +133,11 @@ export function findSkipLinks(doc: Document): SkipLink[] {
     el = nextElement(el, body);
   }
   return out;
+}
+
+/** The in-page links among the first focusable elements of the page, with their targets and blocks. */
+export function findSkipLinks(doc: Document): SkipLink[] {
+  return scanSkipLinks(doc).map((s) => ({ ...s, block: skipBlock(s.link, doc) }));
 }
 
 const NOT_CONTENT_TARGET =
@@ -148,7 +156,10 @@ function isChromeTarget(target: Element): boolean {
  * The skip-to-content target: the first skip link whose target is not navigation, search or a footer,
  * or the page's single `<main>`/`role=main` when there is no such link. Null when neither exists.
  */
-export function findSkipTarget(doc: Document, links: SkipLink[] = findSkipLinks(doc)): Element | null {
+export function findSkipTarget(
+  doc: Document,
+  links: { target: Element | null }[] = scanSkipLinks(doc),
+): Element | null {
   for (const { target } of links) {
     if (!target || target === doc.body || target === doc.documentElement) continue;
     if (isChromeTarget(target)) continue;
