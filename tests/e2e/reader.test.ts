@@ -24,6 +24,7 @@ import {
   storedData,
   toggleReader,
   waitForDialogAttr,
+  waitForOpen,
   waitForParagraphPx,
 } from '../support/overlay';
 import { TEXT_SIZES, THEMES, WCAG_SPACING, textSizePx } from '../../src/shared/settings';
@@ -321,15 +322,26 @@ describe(`[${name}] reader overlay and popup`, () => {
     ).toBe('Text size');
   });
 
-  test('closing and opening again reuses the article: extracted once, rendered once', async () => {
+  test('closing and opening again reuses the article: extracted once, the same nodes shown again', async () => {
     const page = track(await openArticle(h, server));
     await toggleReader(h, page);
     await waitForDialog(page);
+    const firstP = await page.evaluateHandle(() =>
+      document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('.article-body p')!,
+    );
     await toggleReader(h, page);
     await waitForDialog(page, false);
     await toggleReader(h, page);
     await waitForDialog(page);
+    // lectern:render measures each opening; lectern:extract runs once per page.
     expect(await extractCount(page)).toEqual({ extract: 1, render: 2 });
+    expect(
+      await page.evaluate(
+        (p) =>
+          p === document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('.article-body p'),
+        firstP,
+      ),
+    ).toBe(true);
     expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(1);
     // Injecting the bundle a second time is harmless.
     const tabId = await h.tabIdOf(page);
@@ -499,6 +511,30 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(await dialogState(hostile)).toMatchObject({ open: true, modal: true, name: TITLE });
     expect(await probe(hostile)).toEqual(expected);
     expect(expected.p[0]).toBe('20px');
+  });
+
+  test('a page script that keeps removing foreign nodes does not take the overlay away', async () => {
+    const page = track(await openArticle(h, server, '/e2e/remover.html'));
+    await toggleReader(h, page);
+    await waitForOpen(page);
+    const before = await page.evaluate(() => (window as unknown as { removals?: number }).removals ?? 0);
+    await page.waitForFunction(
+      (n: number) => ((window as unknown as { removals?: number }).removals ?? 0) >= n + 3,
+      { timeout: 10_000, polling: 50 },
+      before,
+    );
+    expect(await dialogState(page)).toMatchObject({ open: true, modal: true, name: TITLE });
+    expect((await dialogState(page)).height).toBeGreaterThan(0);
+    expect((await focused(page)).inDialog).toBe(true);
+    // (A real mouse click can fall between two of the page's removals, which cancel it: click in script.)
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('[data-lectern-host]')!
+          .shadowRoot!.querySelector('button[data-action="close"]') as HTMLButtonElement
+      ).click(),
+    );
+    await waitForOpen(page, false);
   });
 
   test('a page without an article: the popup says so, and the overlay shows an accessible message', async () => {

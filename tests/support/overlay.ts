@@ -269,3 +269,14 @@ export async function openPopup(h: Harness, page: Page): Promise<Page> {
   if (h.name === 'chromium') return h.openPopup(page);
   return openExtensionTab(h, `popup.html?tabId=${await h.tabIdOf(page)}`);
 }
+
+/** Like waitForDialog, polling on a timer (works in background tabs and on pages that churn the DOM). */
+export async function waitForOpen(page: Page, open = true): Promise<void> {
+  await page.waitForFunction(
+    (want: boolean) =>
+      Boolean(document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.open) ===
+      want,
+    { timeout: 10_000, polling: 50 },
+    open,
+  );
+}

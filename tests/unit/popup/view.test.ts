@@ -1,6 +1,7 @@
 import { renderPopup, type PopupViewOptions } from '../../../src/popup/view';
 import { DEFAULT_SETTINGS, TEXT_SIZES, WCAG_SPACING, type Settings } from '../../../src/shared/settings';
 import { translate } from '../overlay/helpers';
+import { uiLocale } from '../../../src/overlay/ui-locale';
 
 function render(o: Partial<PopupViewOptions> = {}) {
   const changes: Partial<Settings>[] = [];
@@ -138,4 +139,16 @@ test('in Urdu every visible string comes from the Urdu locale', () => {
   expect($$('legend')[0]!.textContent).toBe('متن کا سائز');
   // The step names stay XS … XXXL (what readers of news sites know), then the words in Urdu.
   expect(nameOf($<HTMLInputElement>('input[name="textSize"][value="XS"]'))).toBe('XS بہت چھوٹا');
+});
+
+describe('uiLocale: the language and direction of the strings shown', () => {
+  test('each locale states its own', () => {
+    expect(uiLocale(translate('en'), 'en-US')).toEqual({ lang: 'en', dir: 'ltr' });
+    // Chromium without an Urdu language pack shows Urdu messages under an en-US UI language.
+    expect(uiLocale(translate('ur'), 'en-US')).toEqual({ lang: 'ur', dir: 'rtl' });
+  });
+  test('a locale without the keys falls back to the UI language', () => {
+    const t = (key: string) => key;
+    expect(uiLocale(t, 'ar-EG')).toEqual({ lang: 'ar-EG', dir: 'rtl' });
+  });
 });
