@@ -410,8 +410,9 @@ export class ReaderOverlay {
     const radios = new Set<string>();
     for (const el of Array.from(this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE))) {
       if (el.tabIndex < 0 || !isRendered(el)) continue;
-      if (el instanceof this.doc.defaultView!.HTMLInputElement && el.type === 'radio') {
-        const group = el.name;
+      // Tag names, not instanceof: content scripts see page objects through wrappers (Firefox Xrays).
+      if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio') {
+        const group = (el as HTMLInputElement).name;
         const checked = this.dialog.querySelector<HTMLInputElement>(
           `input[type="radio"][name="${group}"]:checked`,
         );
@@ -504,9 +505,9 @@ export class ReaderOverlay {
   /** The page prints under the top layer: hide its other children of <html> while printing. */
   private hidePageForPrint(): void {
     this.restorePageAfterPrint();
-    for (const child of Array.from(this.doc.documentElement.children)) {
-      if (child === this.host || !(child instanceof this.doc.defaultView!.HTMLElement)) continue;
-      if (child.tagName === 'HEAD') continue;
+    for (const node of Array.from(this.doc.documentElement.children)) {
+      if (node === this.host || node.tagName === 'HEAD' || !('style' in node)) continue;
+      const child = node as HTMLElement;
       this.printHidden.push({
         el: child,
         value: child.style.getPropertyValue('display'),
