@@ -80,9 +80,9 @@ export function collapseCaptions(root: Element): number {
   let count = 0;
 
   // 1. Captions repeated in adjacent elements: keep the first.
-  const candidates = Array.from(root.querySelectorAll('figcaption, figure *, p, div, span'));
+  const candidates = Array.from(root.querySelectorAll('figure, figcaption, figure *, p, div, span'));
   for (const el of candidates) {
-    if (!el.parentNode) continue;
+    if (!root.contains(el)) continue;
     const next = el.nextElementSibling;
     if (!next) continue;
     const text = normaliseText(el.textContent ?? '');
@@ -93,7 +93,11 @@ export function collapseCaptions(root: Element): number {
       isCaptionish(next) ||
       Boolean(prev && (prev.matches(MEDIA) || prev.querySelector(MEDIA)));
     if (!nearImage) continue;
-    if (normaliseText(next.textContent ?? '') === text && !next.querySelector(MEDIA)) {
+    if (
+      normaliseText(next.textContent ?? '') === text &&
+      !next.matches(MEDIA) &&
+      !next.querySelector(MEDIA)
+    ) {
       next.remove();
       count++;
     }
@@ -102,6 +106,7 @@ export function collapseCaptions(root: Element): number {
   // 2. Captions whose image is gone: kept only when they add something.
   const articleText = ` ${normaliseText(blockText(root))} `;
   for (const cap of Array.from(root.querySelectorAll('figcaption'))) {
+    if (!root.contains(cap)) continue;
     const figure = cap.closest('figure');
     const text = normaliseText(cap.textContent ?? '');
     if (!text) {

@@ -6,14 +6,7 @@
  */
 import type { RemovedCounts } from './article';
 import { classList } from './prepass';
-import {
-  findSkipLinks,
-  findSkipTarget,
-  isEmptyTarget,
-  nextElement,
-  paragraphMass,
-  type SkipLink,
-} from './skip-links';
+import { isEmptyTarget, nextElement, paragraphMass } from './skip-links';
 
 /** A region "holds an article-like block" with at least this much paragraph text. */
 const ARTICLE_MIN_CHARS = 500;
@@ -113,7 +106,6 @@ function tickerByLabel(body: Element, keep: Element | null): Element[] {
 }
 
 export interface ChromeResult {
-  skipLinks: SkipLink[];
   /** The region extraction was confined to, or null when Readability scores the whole page. */
   region: Element | null;
 }
@@ -150,19 +142,13 @@ function massAfter(anchor: Element, body: Element): { chars: number; paragraphs:
   return { chars, paragraphs };
 }
 
-export function removeChrome(clone: Document, removed: RemovedCounts): ChromeResult {
+/**
+ * Removes chrome from the prepared clone, then confines it to the skip target (found by prepareClone
+ * before the skip links went) when that holds an article-like block.
+ */
+export function removeChrome(clone: Document, removed: RemovedCounts, target: Element | null): ChromeResult {
   const body = clone.body;
-  if (!body) return { skipLinks: [], region: null };
-
-  const skipLinks = findSkipLinks(clone);
-  const target = findSkipTarget(clone, skipLinks);
-  for (const s of skipLinks) {
-    const block = s.block ?? s.link;
-    if (block.parentNode && !(target && block.contains(target))) {
-      removed.skipLinks += block.getElementsByTagName('a').length || 1;
-      block.remove();
-    }
-  }
+  if (!body) return { region: null };
 
   const drop: [Element, Exclude<ChromeKind, null>][] = [];
   for (let el: Element | null = body.firstElementChild; el;) {
@@ -186,7 +172,7 @@ export function removeChrome(clone: Document, removed: RemovedCounts): ChromeRes
     else removed[kind]++;
   }
   for (const el of tickerByLabel(body, target)) {
-    if (!el.parentNode) continue;
+    if (!el.isConnected) continue;
     el.remove();
     removed.tickers++;
   }
@@ -201,5 +187,5 @@ export function removeChrome(clone: Document, removed: RemovedCounts): ChromeRes
       region = empty ? body : target;
     }
   }
-  return { skipLinks, region };
+  return { region };
 }

@@ -136,8 +136,14 @@ function measure(body: Element, container: Element | null, skipTarget: Element |
       mass.chars += len;
       mass.paragraphs++;
       if (len >= LONG_BLOCK_CHARS) mass.longBlock = true;
+      // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it).
       const prev = el.previousElementSibling;
-      if (prev && /^H[2-4]$/.test(prev.tagName) && (prev.querySelector('a[href]') || prev.closest('a[href]')))
+      if (
+        prev &&
+        (/^H[2-4]$/.test(prev.tagName)
+          ? prev.querySelector('a[href]') || prev.closest('a[href]')
+          : prev.tagName === 'A' && prev.querySelector('h2, h3, h4'))
+      )
         mass.teasers++;
       if (container?.contains(el)) mass.inContainer += len;
       if (skipTarget?.contains(el)) mass.inSkipTarget += len;

@@ -10,7 +10,7 @@ import { prepareClone } from './prepass';
 import { removeChrome } from './chrome';
 import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
-import { removeCounters, removeRelatedLinks } from './related';
+import { removeCounters, removeEmptyImages, removeRelatedLinks } from './related';
 import { blockText } from './text';
 import { dirOfLang } from '../shared/i18n';
 
@@ -20,6 +20,8 @@ export interface ExtractOptions {
 }
 
 const NO_ARTICLE = 'No article found on this page';
+/** Less text than this (a sign-in form, a page of images) is not an article. */
+const MIN_ARTICLE_WORDS = 30;
 
 function isoDate(value: string): string {
   const v = value.trim();
@@ -60,9 +62,9 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const removed = emptyRemoved();
 
-    const clone = prepareClone(doc, win, removed);
+    const { clone, skipTarget } = prepareClone(doc, win, removed);
     setBase(clone, options.url);
-    const { region } = removeChrome(clone, removed);
+    const { region } = removeChrome(clone, removed, skipTarget);
     const lead = findLeadImage(clone, region);
 
     const parsed = new Readability<Node>(clone, { serializer: (el: Node) => el }).parse();
@@ -72,12 +74,14 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     if (lead) restoreLeadImage(root, lead, clone.baseURI);
     removed.relatedLinks = removeRelatedLinks(root);
     removed.galleryCounters = removeCounters(root);
+    removeEmptyImages(root);
     removed.duplicateCaptions = collapseCaptions(root);
 
     // DOMPurify last: nothing edits the markup after this line.
     const content = sanitizeToFragment(root, win);
     const text = blockText(content);
-    if (!text) return { ok: false, reason: 'no-article', message: NO_ARTICLE };
+    if ((text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0) < MIN_ARTICLE_WORDS)
+      return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const lang = (parsed.lang || html.getAttribute('lang') || '').trim();
     const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : dirOfLang(lang);
     const article: Article = {

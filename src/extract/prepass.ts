@@ -6,7 +6,7 @@
  * On the clone, lazy images get their real source and `<noscript>` copies are kept once.
  */
 import type { RemovedCounts } from './article';
-import { nextElement } from './skip-links';
+import { findSkipLinks, findSkipTarget, nextElement } from './skip-links';
 import { imageFromNoscriptMarkup } from './sanitize';
 
 /** Style reads are capped so a huge page cannot stall the reader (the rest falls back to attributes). */
@@ -207,12 +207,18 @@ function siblingImage(noscript: Element): Element | null {
  * page where there is layout, attributes and classes otherwise), lazy images resolved, `<noscript>`
  * copies kept once. The live document is only read.
  */
-export function prepareClone(doc: Document, win: Window, removed: RemovedCounts): Document {
+export interface PreparedClone {
+  clone: Document;
+  /** The skip-to-content target (or `<main>`) in the clone, found before anything was removed. */
+  skipTarget: Element | null;
+}
+
+export function prepareClone(doc: Document, win: Window, removed: RemovedCounts): PreparedClone {
   const layout = hasLayout(doc);
   const positions = layout ? liveHiddenPositions(doc) : [];
   const clone = doc.cloneNode(true) as Document;
   const body = clone.body;
-  if (!body) return clone;
+  if (!body) return { clone, skipTarget: null };
 
   const drop: Element[] = [];
   if (positions.length) {
@@ -225,7 +231,17 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
       }
     }
   }
-  const dropped = new Set(drop);
+  // The skip links first (they are usually hidden, and would otherwise go as hidden blocks).
+  const skipLinks = findSkipLinks(clone);
+  const skipTarget = findSkipTarget(clone, skipLinks);
+  for (const s of skipLinks) {
+    const block = s.block ?? s.link;
+    if (block.isConnected && !(skipTarget && block.contains(skipTarget))) {
+      removed.skipLinks += block.getElementsByTagName('a').length || 1;
+      block.remove();
+    }
+  }
+  const dropped = new Set(drop.filter((el) => el.isConnected));
 
   const noscripts: Element[] = [];
   for (let el: Element | null = body.firstElementChild; el;) {
@@ -257,12 +273,13 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
     el = nextElement(el, body);
   }
   for (const el of drop) {
+    if (!el.isConnected) continue;
     el.remove();
     removed.hiddenBlocks++;
   }
 
   for (const noscript of noscripts) {
-    if (!noscript.parentNode) continue;
+    if (!noscript.isConnected) continue;
     const img = noscriptImage(noscript, clone, win);
     if (!img) {
       // With scripting on (every reader), `<noscript>` content is never shown.
@@ -284,5 +301,5 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
       noscript.replaceWith(img);
     }
   }
-  return clone;
+  return { clone, skipTarget: skipTarget?.isConnected ? skipTarget : null };
 }

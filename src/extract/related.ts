@@ -45,11 +45,22 @@ function isLinkDominated(el: Element): boolean {
 const COUNTER =
   /^\s*(?:(?:image|photo|picture|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|\/|de|von|sur)\s*\d{1,3}\s*$/i;
 
+/** Removes images that have no source left (lazy placeholders that never got one). */
+export function removeEmptyImages(root: Element): void {
+  for (const img of Array.from(root.getElementsByTagName('img'))) {
+    if ((img.getAttribute('src') ?? '').trim() || (img.getAttribute('srcset') ?? '').trim()) continue;
+    const wrapper = img.parentElement;
+    img.remove();
+    if (wrapper && wrapper !== root && !(wrapper.textContent ?? '').trim() && !wrapper.firstElementChild)
+      wrapper.remove();
+  }
+}
+
 /** Removes gallery counters ("Image 1 of 5") standing alone in a block; returns how many. */
 export function removeCounters(root: Element): number {
   let count = 0;
   for (const el of Array.from(root.querySelectorAll('p, span, div, figcaption, li'))) {
-    if (!el.parentNode || el.children.length > 2) continue;
+    if (!root.contains(el) || el.children.length > 2) continue;
     const t = el.textContent ?? '';
     if (t.length < 20 && COUNTER.test(t)) {
       el.remove();
@@ -63,7 +74,7 @@ export function removeCounters(root: Element): number {
 export function removeRelatedLinks(root: Element): number {
   let count = 0;
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (!list.parentNode || list.closest('figure, table') || !isLinkList(list)) continue;
+    if (!root.contains(list) || list.closest('figure, table') || !isLinkList(list)) continue;
     // Only where a label or a pointer says what the list is, or the list is headlines (long link texts).
     const prev = list.previousElementSibling;
     const labelled = prev !== null && textLength(prev) < 60 && LABEL.test(prev.textContent ?? '');
@@ -76,7 +87,7 @@ export function removeRelatedLinks(root: Element): number {
   }
   // A label ("DON'T MISS", "More:") followed by blocks that are only links.
   for (const label of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, div, strong'))) {
-    if (!label.parentNode || textLength(label) > 60 || !LABEL.test(label.textContent ?? '')) continue;
+    if (!root.contains(label) || textLength(label) > 60 || !LABEL.test(label.textContent ?? '')) continue;
     const host =
       label.parentElement && label.parentElement.children.length === 1 ? label.parentElement : label;
     const links: Element[] = [];
@@ -88,7 +99,7 @@ export function removeRelatedLinks(root: Element): number {
     count++;
   }
   for (const p of Array.from(root.querySelectorAll('p, h2, h3, h4, div'))) {
-    if (!p.parentNode || p.children.length > 4) continue;
+    if (!root.contains(p) || p.children.length > 4) continue;
     const text = p.textContent ?? '';
     const len = textLength(p);
     if (!len || len > 250) continue;
