@@ -8,7 +8,8 @@ import browser from '../shared/browser';
 import { envelope, type OpenResult, type TabArticleState } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
-import { SettingsStore, affectsSettings } from '../shared/settings';
+import { SettingsStore } from '../shared/settings';
+import { syncSettings } from '../overlay/settings-sync';
 import { siteOf } from '../shared/site';
 import { renderPopup } from './view';
 
@@ -62,26 +63,20 @@ async function main(): Promise<void> {
       else if (!result.ok) view.setStatus(result.message);
       else view.setStatus(t(result.state === 'opened' ? 'readerOpened' : 'readerClosed'));
     },
-    onChange: (patch) => {
-      store.update(patch, site).catch(() => {
-        view.setStatus(t('settingsSaveFailed'));
-      });
-    },
-    onSiteOnly: (on) => {
-      if (!site) return;
-      store
-        .setSiteOnly(site, on)
-        .then((s) => view.update(s.effective, s.site !== null))
-        .catch(() => view.setStatus(t('settingsSaveFailed')));
-    },
+    onChange: (patch) => void sync.change(patch),
+    onSiteOnly: (on) => void sync.setSiteOnly(on),
   });
+  const sync = syncSettings(
+    store,
+    site,
+    (s) => view.update(s.effective, s.site !== null),
+    () => view.setStatus(t('settingsSaveFailed')),
+  );
   app.replaceChildren(...view.nodes);
   app.removeAttribute('aria-busy');
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' && area !== 'local') return;
-    if (!affectsSettings(Object.keys(changes), site)) return;
-    store.load(site).then((s) => view.update(s.effective, s.site !== null));
+    if (area === 'sync' || area === 'local') sync.storageChanged(Object.keys(changes));
   });
 }
 

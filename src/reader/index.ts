@@ -9,11 +9,12 @@ import browser from '../shared/browser';
 import { isEnvelope, isType, type OpenResult } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
-import { SettingsStore, affectsSettings, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { SettingsStore, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
+import { syncSettings } from '../overlay/settings-sync';
 
 const FLAG = '__lecternReader';
 const g = globalThis as unknown as Record<string, unknown>;
@@ -53,6 +54,10 @@ function start(): void {
   const settingsReady = store.load(site).then((s) => {
     settings = s.effective;
     siteOnly = s.site !== null;
+  });
+  const sync = syncSettings(store, site, (s) => {
+    siteOnly = s.site !== null;
+    show(s.effective);
   });
 
   /**
@@ -106,19 +111,12 @@ function start(): void {
       site,
       siteOnly,
       onChange: (patch) => {
+        // Shown by the overlay already; keep our copy in step for the next opening.
+        settings = { ...settings, ...patch };
         if (patch.font) ensureFont(patch.font).catch(() => undefined);
-        store.update(patch, site).catch(() => undefined);
+        void sync.change(patch);
       },
-      onSiteOnly: (on) => {
-        if (!site) return;
-        store
-          .setSiteOnly(site, on)
-          .then((s) => {
-            siteOnly = s.site !== null;
-            show(s.effective);
-          })
-          .catch(() => undefined);
-      },
+      onSiteOnly: (on) => void sync.setSiteOnly(on),
     });
   }
 
@@ -147,11 +145,7 @@ function start(): void {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync' && area !== 'local') return;
-    if (!affectsSettings(Object.keys(changes), site)) return;
-    store.load(site).then((s) => {
-      siteOnly = s.site !== null;
-      show(s.effective);
-    });
+    sync.storageChanged(Object.keys(changes));
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {
