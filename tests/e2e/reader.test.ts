@@ -174,6 +174,38 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(s.live).toBe('polite');
     expect(s.paragraphs).toBeGreaterThanOrEqual(6);
     expect((await focused(page)).inDialog).toBe(true);
+
+    if (chromium) {
+      // What a screen reader meets: the dialog's name, the skip link first, the named toolbar.
+      interface AX {
+        role: string;
+        name?: string;
+        children?: AX[];
+      }
+      const dialog = await page.evaluateHandle(() =>
+        document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('dialog')!,
+      );
+      const tree = (await page.accessibility.snapshot({ root: dialog, interestingOnly: false })) as AX;
+      const flat: AX[] = [];
+      const walk = (n: AX) => {
+        flat.push(n);
+        n.children?.forEach(walk);
+      };
+      walk(tree);
+      expect({ role: tree.role, name: tree.name }).toEqual({ role: 'dialog', name: TITLE });
+      const interactive = flat.filter((n) => ['link', 'button', 'toolbar'].includes(n.role));
+      expect(interactive.slice(0, 7).map((n) => `${n.role}:${n.name}`)).toEqual([
+        'link:Skip to article text',
+        'toolbar:Reader controls',
+        'button:Close',
+        'button:Smaller text',
+        'button:Larger text',
+        'button:Theme',
+        'button:Settings',
+      ]);
+      expect(flat.some((n) => n.role === 'heading' && n.name === TITLE)).toBe(true);
+      expect(flat.some((n) => n.role === 'main')).toBe(true);
+    }
   });
 
   test('Tab and Shift+Tab stay inside; Escape closes, focus and the page scroll return', async () => {
@@ -411,6 +443,15 @@ describe(`[${name}] reader overlay and popup`, () => {
     );
     expect(labels).toEqual(['Show images', 'This site only (127.0.0.1)', 'Open articles automatically']);
     await popup.screenshot({ path: join(SHOTS, `${name}-popup.png`) as `${string}.png` });
+
+    // The same page as the options page, in a tab of its own and about no tab.
+    const options = track(await openExtensionTab(h, 'options.html'));
+    expect(await options.$eval('h1', (e) => e.textContent)).toBe('Lectern options');
+    expect(await options.$eval('#status', (e) => e.textContent)).toBe(
+      'Open a news page in a tab to use the reader there.',
+    );
+    expect(await options.$('#open-reader')).toBeNull();
+    expect((await runAxe(options, 'document')).violations).toEqual([]);
   });
 
   test('WCAG spacing at a 320 px wide viewport: nothing clipped, overlapping or scrolling sideways, at every size', async () => {
