@@ -82,49 +82,49 @@ export function collapseCaptions(root: Element): number {
   // 1. Captions repeated in adjacent elements: keep the first.
   const candidates = Array.from(root.querySelectorAll('figure, figcaption, figure *, p, div, span'));
   for (const el of candidates) {
-    if (!root.contains(el)) continue;
     const next = el.nextElementSibling;
-    if (!next) continue;
-    const text = normaliseText(el.textContent ?? '');
-    if (!text || text.length > 600 || text.split(' ').length < 3) continue;
+    if (!next || !root.contains(el)) continue;
     const prev = el.previousElementSibling;
     const nearImage =
       isCaptionish(el) ||
       isCaptionish(next) ||
       Boolean(prev && (prev.matches(MEDIA) || prev.querySelector(MEDIA)));
-    if (!nearImage) continue;
-    if (
-      normaliseText(next.textContent ?? '') === text &&
-      !next.matches(MEDIA) &&
-      !next.querySelector(MEDIA)
-    ) {
+    if (!nearImage || next.matches(MEDIA) || next.querySelector(MEDIA)) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > 1000) continue;
+    const text = normaliseText(raw);
+    if (!text || text.length > 600 || text.split(' ').length < 3) continue;
+    if (normaliseText(next.textContent ?? '') === text) {
       next.remove();
       count++;
     }
   }
 
   // 2. Captions whose image is gone: kept only when they add something.
-  const articleText = ` ${normaliseText(blockText(root))} `;
+  let text = blockText(root);
+  const articleText = ` ${normaliseText(text)} `;
+  let changed = false;
   for (const cap of Array.from(root.querySelectorAll('figcaption'))) {
     if (!root.contains(cap)) continue;
     const figure = cap.closest('figure');
-    const text = normaliseText(cap.textContent ?? '');
-    if (!text) {
+    const caption = normaliseText(cap.textContent ?? '');
+    if (!caption) {
       cap.remove();
       if (figure && !figure.querySelector(MEDIA) && !normaliseText(figure.textContent ?? '')) figure.remove();
       continue;
     }
     if (figure && !figure.querySelector(MEDIA)) {
-      const occurrences = articleText.split(` ${text} `).length - 1;
+      const occurrences = articleText.split(` ${caption} `).length - 1;
       if (occurrences > 1) {
         figure.remove();
+        changed = true;
         count++;
       }
     }
   }
 
   // 3. Alt text that a screen reader would also read as text: the image becomes decorative.
-  const text = blockText(root);
+  if (changed) text = blockText(root);
   const blocks = new Set(text.split('\n\n').map(normaliseText));
   const flat = ` ${normaliseText(text)} `;
   for (const img of Array.from(root.querySelectorAll('img[alt]'))) {

@@ -81,28 +81,27 @@ function isIndicatorBlock(el: Element): boolean {
   return true;
 }
 
-/** Text nodes that are a ticker's label ("Breaking News"); their short enclosing block is a ticker. */
-function tickerByLabel(body: Element, keep: Element | null): Element[] {
-  const out: Element[] = [];
-  const doc = body.ownerDocument;
-  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  let seen = 0;
-  for (let n = walker.nextNode(); n && seen < 50_000; n = walker.nextNode(), seen++) {
-    const v = n.nodeValue ?? '';
-    if (v.length > 40 || !TICKER_LABEL.test(v.trim())) continue;
-    // The largest enclosing block that is still short and holds no article text.
-    let block: Element | null = null;
-    for (let cur = n.parentElement; cur && cur !== body; cur = cur.parentElement) {
-      if (keep && cur.contains(keep)) break;
-      const len = (cur.textContent ?? '').trim().length;
-      if (len > 600 || paragraphMass(cur, 20).paragraphs > 0) break;
-      if (/^(?:H[1-6]|TITLE)$/.test(cur.tagName) && len > 40) break;
-      block = cur;
-    }
-    // "Live" alone is too common a word: only as a label in a list or banner block.
-    if (block && (v.trim().length > 4 || block.querySelector('ul, ol, a'))) out.push(block);
+/** Whether an element opens with a ticker's label ("Breaking News"), as its first text. */
+function startsWithTickerLabel(el: Element): boolean {
+  const first = el.firstChild;
+  if (!first || first.nodeType !== 3) return false;
+  const v = first.nodeValue ?? '';
+  return v.length <= 40 && TICKER_LABEL.test(v.trim());
+}
+
+/** The short block around a ticker's label: the largest enclosing block that holds no article text. */
+function tickerBlock(label: Element, body: Element, keep: Element | null): Element | null {
+  let block: Element | null = null;
+  for (let cur: Element | null = label; cur && cur !== body; cur = cur.parentElement) {
+    if (keep && cur.contains(keep)) break;
+    const len = (cur.textContent ?? '').trim().length;
+    if (len > 600 || paragraphMass(cur, 20).paragraphs > 0) break;
+    if (/^(?:H[1-6]|TITLE)$/.test(cur.tagName) && len > 40) break;
+    block = cur;
   }
-  return out;
+  const word = (label.firstChild?.nodeValue ?? '').trim();
+  // "Live" alone is too common a word: only as a label in a list or banner block.
+  return block && (word.length > 4 || block.querySelector('ul, ol, a')) ? block : null;
 }
 
 export interface ChromeResult {
@@ -151,6 +150,7 @@ export function removeChrome(clone: Document, removed: RemovedCounts, target: El
   if (!body) return { region: null };
 
   const drop: [Element, Exclude<ChromeKind, null>][] = [];
+  const labels: Element[] = [];
   for (let el: Element | null = body.firstElementChild; el;) {
     const tag = el.tagName;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'TEMPLATE') {
@@ -164,6 +164,7 @@ export function removeChrome(clone: Document, removed: RemovedCounts, target: El
       el = nextElement(el, body, true);
       continue;
     }
+    if (startsWithTickerLabel(el)) labels.push(el);
     el = nextElement(el, body);
   }
   for (const [el, kind] of drop) {
@@ -171,9 +172,11 @@ export function removeChrome(clone: Document, removed: RemovedCounts, target: El
     if (kind === 'indicator') removed.hiddenBlocks++;
     else removed[kind]++;
   }
-  for (const el of tickerByLabel(body, target)) {
-    if (!el.isConnected) continue;
-    el.remove();
+  for (const label of labels) {
+    if (!label.isConnected) continue;
+    const block = tickerBlock(label, body, target);
+    if (!block) continue;
+    block.remove();
     removed.tickers++;
   }
 

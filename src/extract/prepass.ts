@@ -120,6 +120,7 @@ export function liveHiddenPositions(doc: Document): number[] {
 
 /** Attribute and class evidence that an element is not rendered (used where there is no layout). */
 export function attributeHidden(el: Element, useClasses: boolean): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true' && !el.classList.contains('fallback-image')) return true;
   const style = el.getAttribute('style');

@@ -87,7 +87,8 @@ export function removeRelatedLinks(root: Element): number {
   }
   // A label ("DON'T MISS", "More:") followed by blocks that are only links.
   for (const label of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, div, strong'))) {
-    if (!root.contains(label) || textLength(label) > 60 || !LABEL.test(label.textContent ?? '')) continue;
+    if (label.children.length > 2 || !root.contains(label)) continue;
+    if (textLength(label) > 60 || !LABEL.test(label.textContent ?? '')) continue;
     const host =
       label.parentElement && label.parentElement.children.length === 1 ? label.parentElement : label;
     const links: Element[] = [];
@@ -99,8 +100,9 @@ export function removeRelatedLinks(root: Element): number {
     count++;
   }
   for (const p of Array.from(root.querySelectorAll('p, h2, h3, h4, div'))) {
-    if (!root.contains(p) || p.children.length > 4) continue;
+    if (p.children.length > 4 || !root.contains(p)) continue;
     const text = p.textContent ?? '';
+    if (text.length > 1000) continue;
     const len = textLength(p);
     if (!len || len > 250) continue;
     if (POINTER.test(text) && linkTextLength(p) >= len * 0.5) {
