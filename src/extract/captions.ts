@@ -49,8 +49,6 @@ export function sameCaption(a: string, b: string): boolean {
   return short.split(' ').length >= 2 && long.startsWith(short) && short.length >= 0.6 * long.length;
 }
 
-const MEDIA = 'img, picture, video, audio, svg, canvas, iframe, object, embed';
-
 /** The caption that belongs to an image: its figure's figcaption, else a short caption block right after it. */
 function captionOf(img: Element): Element | null {
   const figure = img.closest('figure');
@@ -63,7 +61,7 @@ function captionOf(img: Element): Element | null {
     const next = anchor.nextElementSibling;
     if (next) {
       const len = (next.textContent ?? '').trim().length;
-      return len > 0 && len < 500 && !next.querySelector(MEDIA) ? next : null;
+      return len > 0 && len < 500 && !hasMedia(next) ? next : null;
     }
     anchor = anchor.parentElement;
     if (anchor.textContent?.trim() && anchor.querySelectorAll('img').length > 1) break;
@@ -71,25 +69,41 @@ function captionOf(img: Element): Element | null {
   return null;
 }
 
-function isCaptionish(el: Element): boolean {
-  return el.tagName === 'FIGCAPTION' || Boolean(el.closest('figure'));
+const MEDIA_TAGS = ['img', 'picture', 'video', 'audio', 'svg', 'canvas', 'iframe', 'object', 'embed'];
+
+function hasMedia(el: Element): boolean {
+  if (MEDIA_TAGS.includes(el.tagName.toLowerCase())) return true;
+  for (const tag of MEDIA_TAGS) if (el.getElementsByTagName(tag).length) return true;
+  return false;
+}
+
+/** Occurrences of a space-padded needle, adjacent ones included (they share a space). */
+function occurrences(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length - 1)) n++;
+  return n;
 }
 
 /** Collapses duplicated captions in place; returns how many duplicates it removed or silenced. */
 export function collapseCaptions(root: Element): number {
   let count = 0;
 
-  // 1. Captions repeated in adjacent elements: keep the first.
-  const candidates = Array.from(root.querySelectorAll('figure, figcaption, figure *, p, div, span'));
-  for (const el of candidates) {
+  // 1. Captions repeated in adjacent elements: keep the first. Only around images: each figure, each
+  // figcaption, and the block that follows an image outside a figure.
+  const around = new Set<Element>();
+  for (const f of Array.from(root.getElementsByTagName('figure'))) around.add(f);
+  for (const c of Array.from(root.getElementsByTagName('figcaption'))) around.add(c);
+  for (const img of Array.from(root.getElementsByTagName('img'))) {
+    if (img.closest('figure')) continue;
+    let anchor: Element = img;
+    while (!anchor.nextElementSibling && anchor.parentElement && anchor.parentElement !== root)
+      anchor = anchor.parentElement;
+    const next = anchor.nextElementSibling;
+    if (next) around.add(next);
+  }
+  for (const el of around) {
     const next = el.nextElementSibling;
-    if (!next || !root.contains(el)) continue;
-    const prev = el.previousElementSibling;
-    const nearImage =
-      isCaptionish(el) ||
-      isCaptionish(next) ||
-      Boolean(prev && (prev.matches(MEDIA) || prev.querySelector(MEDIA)));
-    if (!nearImage || next.matches(MEDIA) || next.querySelector(MEDIA)) continue;
+    if (!next || !root.contains(el) || hasMedia(next)) continue;
     const raw = el.textContent ?? '';
     if (raw.length > 1000) continue;
     const text = normaliseText(raw);
@@ -110,12 +124,11 @@ export function collapseCaptions(root: Element): number {
     const caption = normaliseText(cap.textContent ?? '');
     if (!caption) {
       cap.remove();
-      if (figure && !figure.querySelector(MEDIA) && !normaliseText(figure.textContent ?? '')) figure.remove();
+      if (figure && !hasMedia(figure) && !normaliseText(figure.textContent ?? '')) figure.remove();
       continue;
     }
-    if (figure && !figure.querySelector(MEDIA)) {
-      const occurrences = articleText.split(` ${caption} `).length - 1;
-      if (occurrences > 1) {
+    if (figure && !hasMedia(figure)) {
+      if (occurrences(articleText, ` ${caption} `) > 1) {
         figure.remove();
         changed = true;
         count++;
