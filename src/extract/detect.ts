@@ -109,8 +109,17 @@ function measure(body: Element, container: Element | null, skipTarget: Element |
     teasers: 0,
   };
   let blocks = 0;
+  // Inside the container / skip target, tracked by document order (O(1) per element, whatever the depth).
+  const containerEnd = container ? nextElement(container, body, true) : null;
+  const targetEnd = skipTarget ? nextElement(skipTarget, body, true) : null;
+  let inContainer = false;
+  let inTarget = false;
   let el: Element | null = body.firstElementChild;
   for (let walked = 0; el && walked < MAX_ELEMENTS && blocks < MAX_BLOCKS; walked++) {
+    if (el === container) inContainer = true;
+    else if (el === containerEnd) inContainer = false;
+    if (el === skipTarget) inTarget = true;
+    else if (el === targetEnd) inTarget = false;
     const tag = el.tagName;
     if (
       tag === 'SCRIPT' ||
@@ -145,8 +154,8 @@ function measure(body: Element, container: Element | null, skipTarget: Element |
           : prev.tagName === 'A' && prev.querySelector('h2, h3, h4'))
       )
         mass.teasers++;
-      if (container?.contains(el)) mass.inContainer += len;
-      if (skipTarget?.contains(el)) mass.inSkipTarget += len;
+      if (inContainer) mass.inContainer += len;
+      if (inTarget) mass.inSkipTarget += len;
     }
     el = nextElement(el, body);
   }

@@ -130,13 +130,23 @@ export function survivors(output: string, truth: string): string[] {
   return found;
 }
 
-export function runPage(page: CorpusPage, html = readFileSync(page.file, 'utf8')): PageResult {
-  const dom = new JSDOM(html, { url: page.url, virtualConsole: new VirtualConsole() });
-  const doc = dom.window.document;
-  const detected = detectArticle(doc, page.url).isArticle;
+export interface RunOptions {
+  /** Also run plain Readability (for the side-by-side figures); default true. */
+  plain?: boolean;
+}
 
+const NOT_RUN: SideResult = {
+  text: '',
+  ms: 0,
+  ok: false,
+  duplicateCaptions: 0,
+  survivors: [],
+  score: { tp: 0, fp: 0, fn: 0 },
+};
+
+function runPlain(doc: Document, page: CorpusPage): SideResult {
   // Plain Readability, as its README says to call it: on a clone, default options.
-  let t0 = performance.now();
+  const t0 = performance.now();
   let plainHtml: string;
   try {
     plainHtml = new Readability(doc.cloneNode(true) as Document).parse()?.content ?? '';
@@ -155,8 +165,17 @@ export function runPage(page: CorpusPage, html = readFileSync(page.file, 'utf8')
     score: scorePage(page.truth, plainText),
   };
   plainDom.window.close();
+  return readability;
+}
 
-  t0 = performance.now();
+export function runPage(page: CorpusPage, options: RunOptions = {}): PageResult {
+  const html = readFileSync(page.file, 'utf8');
+  const dom = new JSDOM(html, { url: page.url, virtualConsole: new VirtualConsole() });
+  const doc = dom.window.document;
+  const detected = detectArticle(doc, page.url).isArticle;
+  const readability = options.plain === false ? NOT_RUN : runPlain(doc, page);
+
+  const t0 = performance.now();
   const result = extractArticle(doc, { url: page.url });
   const ms = performance.now() - t0;
   const text = result.ok ? result.article.text : '';
@@ -242,11 +261,15 @@ export function summariseCorpus(corpus: string, results: PageResult[]): CorpusRe
   };
 }
 
-export function runCorpus(dir: string, onPage?: (r: PageResult, i: number, n: number) => void): CorpusReport {
+export function runCorpus(
+  dir: string,
+  onPage?: (r: PageResult, i: number, n: number) => void,
+  options: RunOptions = {},
+): CorpusReport {
   const pages = loadCorpus(dir);
   const results: PageResult[] = [];
   pages.forEach((page, i) => {
-    const r = runPage(page);
+    const r = runPage(page, options);
     results.push(r);
     onPage?.(r, i, pages.length);
   });

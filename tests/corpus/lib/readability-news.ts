@@ -45,4 +45,6 @@ export const FRONT_PAGES = ['nytimes-5', 'yahoo-2'];
  * News pages where Lectern keeps less than 98 % of Readability's expected text on purpose, and why.
  * (Checked by the corpus test: a page not listed here must keep ≥ 98 %.)
  */
-export const RETENTION_EXCLUSIONS: Record<string, string> = {};
+export const RETENTION_EXCLUSIONS: Record<string, string> = {
+  cnn: 'two "Related: <link>" pointer paragraphs inside the story are removed on purpose (related-link chrome); they are 8 % of this short story',
+};

@@ -1,0 +1,121 @@
+/**
+ * Bad input (issue 3, item 10): no exception escapes the pipeline or the detector, and the result is an
+ * article or a clear "no article". Runs in the jest jsdom environment.
+ */
+import { extractArticle } from '../../../src/extract/pipeline';
+import { detectArticle } from '../../../src/extract/detect';
+import type { ExtractResult } from '../../../src/extract/article';
+import { deeperThan } from '../../../src/extract/skip-links';
+
+const parser = new DOMParser();
+const html = (markup: string): Document => parser.parseFromString(markup, 'text/html');
+
+const PARAGRAPH =
+  'The council met on Tuesday to discuss the harbour, the ferry timetable and the new school, and agreed, ' +
+  'after a long debate, that every decision would be published in full before the end of the month.';
+
+function article(paragraphs: number): string {
+  return `<article><h1>A headline</h1>${`<p>${PARAGRAPH}</p>`.repeat(paragraphs)}</article>`;
+}
+
+function settled(doc: Document): ExtractResult {
+  let result: ExtractResult | undefined;
+  expect(() => {
+    detectArticle(doc);
+    result = extractArticle(doc);
+  }).not.toThrow();
+  const r = result as ExtractResult;
+  if (!r.ok) expect(r.reason).toBe('no-article');
+  return r;
+}
+
+describe('bad input never throws and ends in an article or "no article"', () => {
+  test('an empty document', () => {
+    expect(settled(document.implementation.createHTMLDocument('')).ok).toBe(false);
+    expect(settled(html('')).ok).toBe(false);
+  });
+
+  test('a document without a body', () => {
+    const doc = html('<title>x</title><p>text</p>');
+    doc.documentElement.removeChild(doc.body);
+    expect(settled(doc).ok).toBe(false);
+  });
+
+  test('a frameset', () => {
+    expect(
+      settled(html('<frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"></frameset>')).ok,
+    ).toBe(false);
+  });
+
+  test('an XML document and an SVG document', () => {
+    expect(settled(parser.parseFromString(`<root><p>${PARAGRAPH}</p></root>`, 'application/xml')).ok).toBe(
+      false,
+    );
+    const svg = parser.parseFromString(
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>Hello</text></svg>',
+      'image/svg+xml',
+    );
+    expect(settled(svg).ok).toBe(false);
+  });
+
+  test('malformed HTML still gives the article', () => {
+    const doc = html(
+      `<p><b>unclosed <div></p></b><table><td>cell<tr><article><h1>Title</h1><p>${PARAGRAPH}<p>${PARAGRAPH}<p>${PARAGRAPH}</article></i></u>`,
+    );
+    const r = settled(doc);
+    expect(r.ok).toBe(true);
+  });
+
+  test('a page of images only is "no article"', () => {
+    const imgs = Array.from({ length: 30 }, (_, i) => `<img src="/p${i}.jpg" alt="">`).join('');
+    expect(settled(html(`<main>${imgs}</main>`)).ok).toBe(false);
+  });
+
+  test('10,000 levels of nesting: the depth check is iterative and stops early', () => {
+    // Built detached, bottom-up: jsdom itself needs depth² steps to attach (or parse) such a tree.
+    let inner: Element = document.createElement('article');
+    for (let i = 0; i < 10_000; i++) {
+      const div = document.createElement('div');
+      div.appendChild(inner);
+      inner = div;
+    }
+    const root = document.createElement('div');
+    root.appendChild(inner);
+    expect(deeperThan(root, 1_000)).toBe(true);
+    expect(deeperThan(root, 20_000)).toBe(false);
+  });
+
+  test('a page nested deeper than any parser builds is a clear "no article", quickly', () => {
+    const deep = html(`${'<div>'.repeat(2_000)}${article(4)}${'</div>'.repeat(2_000)}`);
+    const t = performance.now();
+    const r = settled(deep);
+    expect(r.ok).toBe(false);
+    expect(performance.now() - t).toBeLessThan(2_000);
+    // Under the cap, nesting is no obstacle.
+    expect(settled(html(`${'<div>'.repeat(400)}${article(4)}${'</div>'.repeat(400)}`)).ok).toBe(true);
+  });
+
+  test('a 5 MB page, in time that grows about linearly with size', () => {
+    // The shape of a real 5 MB news page: a short story among a large inline state script, a style sheet,
+    // an SVG sprite and rails of teasers.
+    const page = (scale: number): string => {
+      const state = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 5_000 * scale }, (_, i) => ({ id: i, title: 'Headline of a story elsewhere on the site' })) })}</script>`;
+      const style = `<style>${'.teaser-card__title{font:700 1.1rem/1.3 serif;margin:0 0 .5rem}'.repeat(2_000 * scale)}</style>`;
+      const sprite = `<svg hidden>${`<symbol id="i"><path d="${'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z'.repeat(4)}"/></symbol>`.repeat(120 * scale)}</svg>`;
+      const rail = `<aside class="rail"><ul>${`<li><a href="/news/2026/03/02/a-story-elsewhere-on-the-site-with-a-long-address.html"><h4>A headline of a story elsewhere on the site, long enough to wrap onto two lines of a card</h4></a></li>`.repeat(160 * scale)}</ul></aside>`;
+      return `<head>${style}</head><body>${state}${sprite}${article(8)}${rail}</body>`;
+    };
+    const bigMarkup = page(10);
+    expect(bigMarkup.length).toBeGreaterThan(5_000_000);
+    const small = html(page(1));
+    const big = html(bigMarkup);
+    let t = performance.now();
+    expect(settled(small).ok).toBe(true);
+    const smallMs = performance.now() - t;
+    t = performance.now();
+    expect(settled(big).ok).toBe(true);
+    const bigMs = performance.now() - t;
+    // 10× the page: allow slack for a busy machine, but nothing like quadratic growth (100×).
+    expect(bigMs).toBeLessThan(Math.max(smallMs, 20) * 10 * 4);
+  }, 60_000);
+});

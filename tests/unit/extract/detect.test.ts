@@ -1,0 +1,57 @@
+import { detectArticle, jsonLdArticleType } from '../../../src/extract/detect';
+
+const P = `<p>${'The council met on Tuesday to discuss the harbour and the ferry timetable, and agreed to publish it. '.repeat(3)}</p>`;
+const parse = (markup: string): Document => new DOMParser().parseFromString(markup, 'text/html');
+
+describe('JSON-LD types', () => {
+  test.each([
+    ['{"@type":"NewsArticle"}', 'NewsArticle'],
+    ['[{"@type":"WebSite"},{"@type":"ReportageNewsArticle"}]', 'ReportageNewsArticle'],
+    ['{"@graph":[{"@type":"WebPage"},{"@type":["BlogPosting"]}]}', 'BlogPosting'],
+    ['{"@type":"http://schema.org/Article"}', 'Article'],
+    ['<![CDATA[{"@type":"CollectionPage"}]]>', 'non-article'],
+    ['{"@type":"WebSite"', null],
+  ])('%s → %s', (json, type) => {
+    expect(jsonLdArticleType(parse(`<script type="application/ld+json">${json}</script>`))).toBe(type);
+  });
+});
+
+describe('detectArticle', () => {
+  test('an article: paragraph text mass', () => {
+    expect(
+      detectArticle(parse(`<article><h1>T</h1>${P.repeat(6)}</article>`), 'https://n.example/a/1').isArticle,
+    ).toBe(true);
+  });
+
+  test('a short story with article metadata', () => {
+    const doc = parse(`<meta property="og:type" content="article"><main>${P}</main>`);
+    expect(detectArticle(doc, 'https://n.example/a/1').isArticle).toBe(true);
+  });
+
+  test('a front page of teasers is not an article', () => {
+    const teaser = `<li><a href="/a/1"><h4>Headline of a story</h4></a>${P}</li>`;
+    const d = detectArticle(parse(`<ul>${teaser.repeat(8)}</ul>`), 'https://n.example/z/1');
+    expect(d.isArticle).toBe(false);
+    expect(d.signals.listing).toBe(true);
+  });
+
+  test('a page that says it is a collection is not an article', () => {
+    const doc = parse(
+      `<script type="application/ld+json">{"@type":"CollectionPage"}</script><main>${P.repeat(8)}</main>`,
+    );
+    expect(detectArticle(doc, 'https://n.example/z/1').isArticle).toBe(false);
+  });
+
+  test('a sign-in page is not an article; an empty document neither', () => {
+    expect(
+      detectArticle(parse('<main><form><input name="u"><button>Sign in</button></form></main>')).isArticle,
+    ).toBe(false);
+    expect(detectArticle(document.implementation.createHTMLDocument('')).isArticle).toBe(false);
+  });
+
+  test('hidden text does not count', () => {
+    expect(detectArticle(parse(`<div hidden>${P.repeat(8)}</div>`), 'https://n.example/a/1').isArticle).toBe(
+      false,
+    );
+  });
+});

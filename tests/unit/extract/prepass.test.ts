@@ -1,0 +1,98 @@
+import {
+  attributeHidden,
+  liveHiddenPositions,
+  prepareClone,
+  resolveLazyImage,
+} from '../../../src/extract/prepass';
+import { emptyRemoved } from '../../../src/extract/article';
+
+const parse = (markup: string): Document => new DOMParser().parseFromString(markup, 'text/html');
+const el = (markup: string): Element => parse(markup).body.firstElementChild as Element;
+
+describe('attribute and class evidence (no layout)', () => {
+  test.each([
+    ['<div hidden>x</div>', true],
+    ['<div aria-hidden="true">x</div>', true],
+    ['<div style="display: none">x</div>', true],
+    ['<div style="color: red; visibility:hidden">x</div>', true],
+    ['<div class="sr-only">x</div>', true],
+    ['<div class="visually-hidden">x</div>', true],
+    ['<div class="js-hidden">x</div>', true],
+    ['<div class="visible-xs-block">XS</div>', true],
+    ['<div class="hidden md:block">shown on desktop</div>', false],
+    ['<div class="d-none d-lg-block">shown on desktop</div>', false],
+    ['<div class="hidden-xs">shown on desktop</div>', false],
+    ['<div class="story">x</div>', false],
+  ])('%s hidden: %s', (markup, hidden) => {
+    expect(attributeHidden(el(markup), true)).toBe(hidden);
+  });
+
+  test('classes count only where there is no layout', () => {
+    expect(attributeHidden(el('<div class="sr-only">x</div>'), false)).toBe(false);
+  });
+});
+
+describe('lazy images', () => {
+  test.each([
+    ['<img src="" data-src="/a.jpg">', '/a.jpg'],
+    ['<img data-original="/b.jpg" src="/img/placeholder.gif">', '/b.jpg'],
+    ['<img data-lazy-src="/c.jpg">', '/c.jpg'],
+    ['<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset="/d.jpg 1x, /d2.jpg 2x">', '/d.jpg'],
+    ['<img src="/real.jpg" data-src="/other.jpg">', '/real.jpg'],
+  ])('%s → %s', (markup, src) => {
+    const img = el(markup);
+    resolveLazyImage(img);
+    expect(img.getAttribute('src')).toBe(src);
+  });
+});
+
+describe('prepareClone', () => {
+  test('leaves no trace in the live page', () => {
+    const doc = parse(
+      '<section><div class="sr-only"><h2>Accessibility links</h2><ul><li><a href="#content">Skip</a></li></ul></div></section>' +
+        '<div id="content"><p class="sr-only">hidden</p><img src="" data-src="/a.jpg"><noscript><img src="/a.jpg"></noscript></div>',
+    );
+    const before = doc.documentElement.outerHTML;
+    const removed = emptyRemoved();
+    const { clone } = prepareClone(doc, window, removed);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(clone.querySelector('.sr-only')).toBeNull();
+    expect(clone.querySelectorAll('img').length).toBe(1);
+    expect(clone.querySelector('img')?.getAttribute('src')).toBe('/a.jpg');
+    expect(removed.skipLinks).toBe(1);
+    expect(removed.noscriptCopies).toBe(1);
+    expect(removed.lazyImages).toBe(1);
+  });
+
+  test('a noscript copy whose content is text (scripting on) gives an inert, plain image', () => {
+    const doc = parse('<figure><noscript></noscript><figcaption>Caption</figcaption></figure>');
+    (doc.querySelector('noscript') as Element).textContent = '<img src="/n.jpg" alt="N" onerror="alert(1)">';
+    const { clone } = prepareClone(doc, window, emptyRemoved());
+    const img = clone.querySelector('img') as Element;
+    expect(img.getAttribute('src')).toBe('/n.jpg');
+    expect(img.hasAttribute('onerror')).toBe(false);
+  });
+
+  test('with layout, computed styles decide and the clone loses what the page hides', () => {
+    // jsdom has no layout; pretend the environment's own page is laid out so the style path runs
+    // (jsdom does cascade `display` from style sheets into getComputedStyle).
+    document.head.innerHTML = '<style>.rail{display:none}</style>';
+    document.body.innerHTML =
+      '<div class="rail">rail</div><div class="sr-only">kept: classes do not count with layout</div><p>story</p>';
+    const rect = document.documentElement.getBoundingClientRect;
+    document.documentElement.getBoundingClientRect = () => ({ width: 1024 }) as DOMRect;
+    try {
+      const live = document.documentElement.outerHTML;
+      expect(liveHiddenPositions(document).length).toBe(1);
+      const { clone } = prepareClone(document, window, emptyRemoved());
+      expect(clone.body.textContent).not.toContain('rail');
+      expect(clone.body.textContent).toContain('story');
+      expect(clone.body.textContent).toContain('kept');
+      expect(document.documentElement.outerHTML).toBe(live);
+    } finally {
+      document.documentElement.getBoundingClientRect = rect;
+      document.head.innerHTML = '';
+      document.body.innerHTML = '';
+    }
+  });
+});
