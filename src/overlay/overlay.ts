@@ -260,16 +260,13 @@ export class ReaderOverlay {
   }
 
   /**
-   * Presentation helpers added once per render: images load lazily; alt text shown in place when images are off (a
+   * Presentation helpers added once per render: alt text shown in place when images are off (a
    * sibling hidden by CSS while images are on, so a screen reader meets it once either way), and
    * wide tables and code in boxes of their own that scroll and can be focused.
    */
   private decorate(body: HTMLElement): void {
     const doc = this.doc;
     for (const img of Array.from(body.querySelectorAll('img'))) {
-      // Only what comes near the screen is fetched and decoded: a page of 50,000 images stays usable.
-      img.loading = 'lazy';
-      img.decoding = 'async';
       const alt = (img.getAttribute('alt') ?? '').trim();
       if (!alt) continue;
       const span = doc.createElement('span');
