@@ -28,6 +28,9 @@ async function settle(server: FixtureServer, page: Page, tag: string): Promise<v
   await page.evaluate(async () => {
     const root = document.querySelector('[data-lectern-host]')?.shadowRoot;
     const images = Array.from(root?.querySelectorAll('img') ?? []);
+    // The reader loads article images lazily; load every one now, so that any handler that survived
+    // would run during the test rather than when a reader scrolls.
+    for (const img of images) img.loading = 'eager';
     await Promise.all(
       images.map((img) =>
         img.complete
