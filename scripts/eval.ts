@@ -1,11 +1,14 @@
 /**
  * `npm run eval -- --corpus DIR [--json]`: scores Lectern's pipeline and plain Readability side by side
  * (same jsdom parse, same URL) with the article-extraction-benchmark metric (../shared/corpus/README.md).
+ * Times are the fastest of --repeat N runs per page (default 3), for both sides alike.
  */
 import { runCorpus, type CorpusReport, type SideSummary } from '../tests/corpus/lib/corpus';
 
 function usage(): never {
-  console.error('usage: npm run eval -- --corpus DIR [--json]');
+  console.error(
+    'usage: npm run eval -- --corpus DIR [--json] [--repeat N (timing: fastest of N, default 3)]',
+  );
   process.exit(2);
 }
 
@@ -64,12 +67,19 @@ function main(): void {
   if (!dir) usage();
   const json = args.includes('--json');
   const verbose = args.includes('--verbose');
-  const report = runCorpus(dir, (r, i, n) => {
-    if (verbose)
-      process.stderr.write(
-        `${i + 1}/${n} ${r.name} ${r.lectern.ms.toFixed(0)}/${r.readability.ms.toFixed(0)} ms\n`,
-      );
-  });
+  const repeatAt = args.indexOf('--repeat');
+  const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 3;
+  if (!Number.isInteger(repeat) || repeat < 1) usage();
+  const report = runCorpus(
+    dir,
+    (r, i, n) => {
+      if (verbose)
+        process.stderr.write(
+          `${i + 1}/${n} ${r.name} ${r.lectern.ms.toFixed(0)}/${r.readability.ms.toFixed(0)} ms\n`,
+        );
+    },
+    { repeat },
+  );
   if (json) {
     const { results, ...rest } = report;
     console.log(

@@ -69,7 +69,7 @@ function main(): void {
     if (!result.ok) {
       failures++;
       const error = result.reason === 'no-article' ? 'no article' : result.message;
-      if (format === 'json') console.log(JSON.stringify({ file, error, detected: detection.isArticle }));
+      if (format === 'json') console.log(JSON.stringify({ file, error }));
       else console.error(`${file}: ${error}`);
       dom.window.close();
       continue;
