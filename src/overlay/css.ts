@@ -238,6 +238,7 @@ button[aria-pressed="true"], button[aria-expanded="true"] {
 .scroll-box table { border-collapse: collapse; margin: 0; }
 .article-body th, .article-body td { border: 1px solid var(--border); padding: 0.3em 0.5em; text-align: start; vertical-align: top; }
 .alt-text { display: none; }
+.alt-text-only { display: block; font-style: italic; }
 dialog[data-images="off"] .article-body img,
 dialog[data-images="off"] .article-body picture,
 dialog[data-images="off"] .article-body video,

@@ -26,6 +26,8 @@ export const HOST_ATTRIBUTE = 'data-lectern-host';
 const TITLE_ID = 'lectern-title';
 const ARTICLE_ID = 'lectern-article';
 const PANEL_ID = 'lectern-settings';
+/** More images than any article shows; see decorate(). */
+export const MAX_IMAGES = 300;
 
 export interface OverlayOptions {
   doc: Document;
@@ -201,8 +203,14 @@ export class ReaderOverlay {
       body.dir = a.dir;
       if (a.lang) h1.lang = a.lang;
       h1.dir = a.dir;
-      // A fresh copy: see DESIGN.md step 5 (Chromium keeps removed handlers on DOMPurify's own nodes).
-      body.append(doc.importNode(a.content, true));
+      // Bounded first in an inert document, where images do not load; then a fresh copy of what stays
+      // is imported (DESIGN.md step 5: Chromium keeps removed handlers on DOMPurify's own nodes).
+      const staging = doc.implementation.createHTMLDocument('');
+      const draft = staging.createElement('div');
+      draft.append(staging.importNode(a.content, true));
+      this.boundImages(draft);
+      const copy = doc.importNode(draft, true);
+      body.append(...Array.from(copy.childNodes));
       this.decorate(body);
       this.main.replaceChildren(header, body);
     } else {
@@ -289,6 +297,24 @@ export class ReaderOverlay {
       pre.tabIndex = 0;
       pre.setAttribute('role', 'region');
       pre.setAttribute('aria-label', this.t('scrollableCode'));
+    }
+  }
+
+  /**
+   * A bound on images: past it, each image gives way to its text alternative (or to nothing when it
+   * has none). A wall of 50,000 images would otherwise queue 50,000 requests and keep the page busy
+   * for many seconds, even with images off (browsers fetch images that are not displayed).
+   */
+  private boundImages(root: Element): void {
+    const images = Array.from(root.querySelectorAll('img')).slice(MAX_IMAGES);
+    for (const img of images) {
+      const alt = (img.getAttribute('alt') ?? '').trim();
+      if (alt) {
+        const span = root.ownerDocument.createElement('span');
+        span.className = 'alt-text-only';
+        span.textContent = this.t('imageAlt', alt);
+        img.replaceWith(span);
+      } else img.remove();
     }
   }
 

@@ -1,4 +1,4 @@
-import { ReaderOverlay, HOST_ATTRIBUTE, formatDate } from '../../../src/overlay/overlay';
+import { ReaderOverlay, HOST_ATTRIBUTE, MAX_IMAGES, formatDate } from '../../../src/overlay/overlay';
 import { DEFAULT_SETTINGS, WCAG_SPACING, type Settings } from '../../../src/shared/settings';
 import { article, stubDialog, translate } from './helpers';
 
@@ -292,4 +292,21 @@ describe('behaviour', () => {
 test('dates are formatted for the UI language, and bad dates are shown as given', () => {
   expect(formatDate('2026-05-12T08:00:00Z', 'en')).toBe('May 12, 2026');
   expect(formatDate('last Tuesday', 'en')).toBe('last Tuesday');
+});
+
+test('images are bounded: past the bound, an image gives way to its text alternative or to nothing', () => {
+  const overlay = new ReaderOverlay({ doc: document, t: translate(), settings: { ...DEFAULT_SETTINGS } });
+  made.push(overlay);
+  const a = article(document);
+  const wall = document.createElement('div');
+  for (let i = 0; i < MAX_IMAGES + 50; i++) {
+    const img = document.createElement('img');
+    img.src = `https://example.org/${i}.png`;
+    img.alt = i === MAX_IMAGES + 10 ? 'The last lamp' : '';
+    wall.append(img);
+  }
+  a.content.append(wall);
+  overlay.setContent({ kind: 'article', article: a });
+  expect(overlay.root.querySelectorAll('img')).toHaveLength(MAX_IMAGES);
+  expect(overlay.root.querySelector('.alt-text-only')?.textContent).toBe('Image: The last lamp');
 });
