@@ -61,7 +61,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   try {
     const win = windowFor(doc);
     const html = doc.documentElement;
-    if (!win || !html || !doc.body || doc.body.tagName !== 'BODY')
+    if (!win || !html || !doc.body || doc.body.localName !== 'body')
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     if (deeperThan(doc.body, MAX_DEPTH))
       return { ok: false, reason: 'no-article', message: 'This page is nested too deeply to read' };

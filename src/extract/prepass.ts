@@ -35,6 +35,8 @@ const HIDDEN_CLASSES = new Set([
   'd-none',
   'invisible',
 ]);
+/** A quick test on the class attribute before the exact token checks. */
+const MAYBE_HIDDEN = /hid|sr-only|visually|screen-?reader|invisible|offscreen|d-none|visible-(?:xs|sm)/i;
 /** Responsive utilities that show an element again at desktop width (`hidden md:block`, `d-none d-lg-block`). */
 const SHOWN_AGAIN =
   /^(?:(?:sm|md|lg|xl):(?:block|flex|inline|inline-block|grid|table)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|inline-block|grid|table))$/;
@@ -126,8 +128,10 @@ export function attributeHidden(el: Element, useClasses: boolean): boolean {
   const style = el.getAttribute('style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   if (!useClasses) return false;
-  const classes = classList(el);
-  if (!classes.length) return false;
+  const raw = el.getAttribute('class');
+  // Most elements have classes and none of these: one regex test instead of a split.
+  if (!raw || !MAYBE_HIDDEN.test(raw)) return false;
+  const classes = raw.trim().split(/\s+/);
   let hidden = false;
   for (const c of classes) {
     const lc = c.toLowerCase();
