@@ -29,6 +29,9 @@ const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search',
 const TICKER_LABEL =
   /^(?:breaking(?: news)?|live|eilmeldung|dernière heure|urgente|última hora|срочно|속보)\s*:?$/i;
 
+const MAYBE_CHROME =
+  /hlights|breaking|ticker|alert|live|share|sharing|social|addthis|shariff|newsletter|signup|sign-up|subscri|paywall|regwall|indicator|lightbox|pswp|photoswipe/i;
+
 type ChromeKind = 'navigation' | 'tickers' | 'shareBars' | 'promos' | 'indicator' | null;
 
 /** Tickers and share bars are short. */
@@ -57,10 +60,11 @@ function classify(el: Element): ChromeKind {
   const tag = el.tagName;
   const role = el.getAttribute('role');
   if (tag === 'NAV' || (role && LANDMARK_ROLES.has(role))) return 'navigation';
-  const classes = classList(el);
-  const id = el.id;
-  if (id) classes.push(id);
-  for (const c of classes) {
+  if (!el.hasAttributes()) return null;
+  const raw = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  // One regex on the raw names before the exact token checks (most elements are none of these).
+  if (!MAYBE_CHROME.test(raw)) return null;
+  for (const c of raw.trim().split(/\s+/)) {
     if (TICKER_TOKEN.test(c) && !CONTENT_WORD.test(c)) return 'tickers';
     if (INDICATOR_TOKEN.test(c) || LIGHTBOX_TOKEN.test(c)) return 'indicator';
     if (SHARE_TOKEN.test(c)) return 'shareBars';
