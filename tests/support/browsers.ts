@@ -201,11 +201,26 @@ export async function launch(
     const page = await browser.newPage();
     const url = `${extensionOrigin}/${path}`;
     if (name === 'firefox') {
-      // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md).
+      // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md),
+      // and a selector wait that starts while the tab is still on about:blank can die with the old
+      // document ("right-hand side of 'in' should be an object"): check origin and selector together,
+      // again until both hold.
       page.goto(url).catch(() => undefined);
-    } else {
-      await page.goto(url);
+      await waitFor(
+        () =>
+          page.evaluate(
+            (origin: string, sel: string) =>
+              location.origin === origin && document.querySelector(sel) !== null,
+            extensionOrigin,
+            selector,
+          ),
+        (ready) => ready,
+        `${path} to render`,
+        15_000,
+      );
+      return page;
     }
+    await page.goto(url);
     await page.waitForSelector(selector, { timeout: 15_000 });
     return page;
   }
