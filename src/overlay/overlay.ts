@@ -566,6 +566,9 @@ export class ReaderOverlay {
     if (win && this.scroll && (win.scrollX !== this.scroll.x || win.scrollY !== this.scroll.y))
       win.scrollTo(this.scroll.x, this.scroll.y);
     this.scroll = null;
+    // Leave nothing of Lectern's in the page once closed: the host goes (its nodes stay in memory, so
+    // opening again shows the same article without extracting it again).
+    this.host.remove();
     this.options.onClose?.();
   }
 
