@@ -97,8 +97,8 @@ interface TextMass {
 }
 
 /** One bounded walk over the body: paragraph text, where it sits, and headline links. */
-function measure(body: Element, container: Element | null, skipTarget: Element | null): TextMass {
-  const mass: TextMass = {
+function emptyMass(): TextMass {
+  return {
     score: 0,
     chars: 0,
     paragraphs: 0,
@@ -108,6 +108,10 @@ function measure(body: Element, container: Element | null, skipTarget: Element |
     headlineLinks: 0,
     teasers: 0,
   };
+}
+
+function measure(body: Element, container: Element | null, skipTarget: Element | null): TextMass {
+  const mass = emptyMass();
   let blocks = 0;
   // Inside the container / skip target, tracked by document order (O(1) per element, whatever the depth).
   const containerEnd = container ? nextElement(container, body, true) : null;
@@ -191,18 +195,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   );
   const { container } = singleContainer(doc);
   const skipTarget = body ? findSkipTarget(doc) : null;
-  const mass = body
-    ? measure(body, container, skipTarget)
-    : {
-        score: 0,
-        chars: 0,
-        paragraphs: 0,
-        longBlock: false,
-        inContainer: 0,
-        inSkipTarget: 0,
-        headlineLinks: 0,
-        teasers: 0,
-      };
+  const mass = body ? measure(body, container, skipTarget) : emptyMass();
   // A listing: the page says so; or, without article metadata, its text is teaser summaries under
   // headline links, or headline links far outnumber paragraphs.
   const articleMeta = Boolean(jsonLd && jsonLd !== 'non-article') || ogArticle;
