@@ -182,6 +182,19 @@ button[aria-pressed="true"], button[aria-expanded="true"] {
   .bar { position: static; }
   dialog { scroll-padding-top: 0; }
 }
+.notices:empty { display: none; }
+.notice {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 8px 12px;
+  max-width: 66em;
+  margin: 8px auto 0;
+  padding: 8px 12px;
+  border: 2px solid var(--focus);
+  border-radius: 6px;
+}
+.notice p { margin: 0; flex: 1 1 16em; }
 .panel {
   max-width: 66em;
   margin: 8px auto 0;

@@ -6,6 +6,7 @@
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
  *     <a class=skip>Skip to article text</a>
  *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
+ *                     <div class=notices> (notices: "kept on this device only", "the article changed") </div>
  *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
  *                          <div class=article-body lang dir> …the sanitized article… </div> </main>
@@ -61,6 +62,7 @@ export class ReaderOverlay {
   readonly toolbar: HTMLElement;
   readonly panel: HTMLElement;
   readonly form: SettingsForm;
+  readonly notices: HTMLElement;
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
@@ -141,7 +143,9 @@ export class ReaderOverlay {
       onSiteOnly: (on) => options.onSiteOnly?.(on),
     });
     this.panel.append(this.form.element);
-    bar.append(this.toolbar, this.panel);
+    this.notices = doc.createElement('div');
+    this.notices.className = 'notices';
+    bar.append(this.toolbar, this.notices, this.panel);
 
     this.main = doc.createElement('main');
     this.main.className = 'article';
@@ -383,9 +387,60 @@ export class ReaderOverlay {
     this.settingsButton.setAttribute('aria-expanded', String(open));
   }
 
-  private focusArticle(): void {
+  /** Moves focus to the article (its start), as the skip link does. */
+  focusArticle(): void {
     this.main.focus({ preventScroll: true });
     this.main.scrollIntoView?.({ block: 'start' });
+  }
+
+  /**
+   * Shows a notice under the toolbar (one per kind: a newer one of the same kind replaces it) and says
+   * it through the polite live region, so it neither steals focus nor interrupts reading. An action
+   * adds a real button (≥ 44 px, in the dialog's tab order) that runs it.
+   */
+  notify(kind: string, text: string, action?: { label: string; run: () => void }): void {
+    const doc = this.doc;
+    const row = doc.createElement('div');
+    row.className = 'notice';
+    row.dataset.notice = kind;
+    const p = doc.createElement('p');
+    p.textContent = text;
+    row.append(p);
+    if (action) {
+      const b = doc.createElement('button');
+      b.type = 'button';
+      b.textContent = action.label;
+      b.addEventListener('click', () => action.run());
+      row.append(b);
+    }
+    const old = this.notice(kind);
+    if (old) old.replaceWith(row);
+    else this.notices.append(row);
+    this.announce(text);
+  }
+
+  /** Removes a notice. Focus inside it goes to the article rather than being lost with the button. */
+  clearNotice(kind: string): void {
+    const row = this.notice(kind);
+    if (!row) return;
+    const hadFocus = row.contains(this.root.activeElement);
+    row.remove();
+    if (hadFocus) this.focusArticle();
+  }
+
+  hasNotice(kind: string): boolean {
+    return this.notice(kind) !== null;
+  }
+
+  private notice(kind: string): HTMLElement | null {
+    for (const row of Array.from(this.notices.children) as HTMLElement[])
+      if (row.dataset.notice === kind) return row;
+    return null;
+  }
+
+  /** Says something through the polite live region only. */
+  say(text: string): void {
+    this.announce(text);
   }
 
   private announce(text: string): void {

@@ -11,10 +11,12 @@
  */
 import {
   affectsSettings,
+  SettingsStore,
   type Settings,
   type SettingsSnapshot,
-  type SettingsStore,
+  type StorageAreaLike,
 } from '../shared/settings';
+import type { Translate } from '../shared/i18n';
 
 export interface SettingsSync {
   /** Writes a change (already shown by the caller). */
@@ -70,4 +72,30 @@ export function syncSettings(
     },
     refresh,
   };
+}
+
+export interface ConnectOptions {
+  /** storage.sync (the views pass the real areas; tests pass fakes). */
+  primary: StorageAreaLike;
+  /** storage.local: where settings go when sync is full or off. */
+  fallback: StorageAreaLike;
+  site: string | null;
+  t: Translate;
+  show: (snapshot: SettingsSnapshot) => void;
+  /**
+   * Says something to the reader in this view's status line or live region: that settings are kept on
+   * this device only (once: see SettingsStoreOptions.onFallback), or that they could not be saved.
+   */
+  say: (text: string) => void;
+}
+
+/** The store and the sync of one settings view (the popup, an overlay), wired the same way in each. */
+export function connectSettings(o: ConnectOptions): { store: SettingsStore; sync: SettingsSync } {
+  const store = new SettingsStore({
+    primary: o.primary,
+    fallback: o.fallback,
+    onFallback: () => o.say(o.t('settingsSyncFallback')),
+  });
+  const sync = syncSettings(store, o.site, o.show, () => o.say(o.t('settingsSaveFailed')));
+  return { store, sync };
 }

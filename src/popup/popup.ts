@@ -8,8 +8,8 @@ import browser from '../shared/browser';
 import { envelope, type OpenResult, type TabArticleState } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
-import { SettingsStore } from '../shared/settings';
-import { syncSettings } from '../overlay/settings-sync';
+import { connectSettings } from '../overlay/settings-sync';
+import type { PopupView } from './view';
 import { siteOf } from '../shared/site';
 import { renderPopup } from './view';
 
@@ -36,7 +36,16 @@ async function main(): Promise<void> {
   const app = document.getElementById('app') as HTMLElement;
   const tab = await activeTab();
   const site = siteOf(tab?.url);
-  const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
+  let view: PopupView | null = null;
+  const { store, sync } = connectSettings({
+    primary: browser.storage.sync,
+    fallback: browser.storage.local,
+    site,
+    t,
+    show: (s) => view?.update(s.effective, s.site !== null),
+    // The status line is a polite live region (role=status): said, and left there to be read.
+    say: (text) => view?.setStatus(text),
+  });
   const snapshot = await store.load(site);
   const state =
     tab?.id !== undefined
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
           .catch(() => null)) as TabArticleState | null)
       : null;
 
-  const view = renderPopup({
+  view = renderPopup({
     doc: document,
     t,
     isOptions,
@@ -59,19 +68,13 @@ async function main(): Promise<void> {
       const result = (await browser.runtime
         .sendMessage(envelope('ui-bg:toggle-reader', { tabId: tab.id }))
         .catch(() => null)) as OpenResult | null;
-      if (!result) view.setStatus(t('openFailed'));
-      else if (!result.ok) view.setStatus(result.message);
-      else view.setStatus(t(result.state === 'opened' ? 'readerOpened' : 'readerClosed'));
+      if (!result) view?.setStatus(t('openFailed'));
+      else if (!result.ok) view?.setStatus(result.message);
+      else view?.setStatus(t(result.state === 'opened' ? 'readerOpened' : 'readerClosed'));
     },
     onChange: (patch) => void sync.change(patch),
     onSiteOnly: (on) => void sync.setSiteOnly(on),
   });
-  const sync = syncSettings(
-    store,
-    site,
-    (s) => view.update(s.effective, s.site !== null),
-    () => view.setStatus(t('settingsSaveFailed')),
-  );
   app.replaceChildren(...view.nodes);
   app.removeAttribute('aria-busy');
 

@@ -230,9 +230,19 @@ export interface SettingsStoreOptions {
   primary: StorageAreaLike;
   /** Used when the primary area fails (over quota, disabled sync): storage.local. */
   fallback?: StorageAreaLike;
-  /** Told once when the store falls back, so the UI can say so. */
+  /**
+   * Told when the store falls back, so the UI can say so: at most once per store, and not again by any
+   * store (another popup, an overlay in another tab) until the primary area takes a write again. A
+   * reader whose sync is off or full for good would otherwise hear the same sentence every time they
+   * touch a setting in a new popup; and when sync works again and later fails again, that is news.
+   * The "already said" mark lives in the fallback area (FALLBACK_NOTICE_KEY). Stores without this
+   * hook (the background's repair) fall back silently and leave the mark alone: nobody was told.
+   */
   onFallback?: (error: unknown) => void;
 }
+
+/** In the fallback area while the reader has been told that sync failed; removed when sync works again. */
+export const FALLBACK_NOTICE_KEY = 'syncFallbackNoticed';
 
 /**
  * Reads and writes settings. Reads never throw (defaults are returned when storage fails); writes
@@ -264,9 +274,11 @@ export class SettingsStore {
       if (Object.keys(items).length) await this.primary.set(items);
       if (removeKeys.length) await this.primary.remove(removeKeys);
       if (this.fallback) {
-        // The primary holds the truth again: clear stale fallback copies of these keys.
-        const keys = [...Object.keys(items), ...removeKeys];
+        // The primary holds the truth again: clear stale fallback copies of these keys, and the mark
+        // that the reader was told about a failure (a new failure is worth saying again).
+        const keys = [...Object.keys(items), ...removeKeys, FALLBACK_NOTICE_KEY];
         await this.fallback.remove(keys).catch(() => undefined);
+        this.fellBack = false;
       }
     } catch (error) {
       if (!this.fallback) throw error;
@@ -274,8 +286,21 @@ export class SettingsStore {
       if (removeKeys.length) await this.fallback.remove(removeKeys);
       if (!this.fellBack) {
         this.fellBack = true;
-        this.onFallback?.(error);
+        await this.tellFallback(error);
       }
+    }
+  }
+
+  private async tellFallback(error: unknown): Promise<void> {
+    const fallback = this.fallback;
+    if (!this.onFallback || !fallback) return;
+    const told = await fallback.get(FALLBACK_NOTICE_KEY).catch(() => ({}) as Record<string, unknown>);
+    if (told?.[FALLBACK_NOTICE_KEY] === true) return;
+    await fallback.set({ [FALLBACK_NOTICE_KEY]: true }).catch(() => undefined);
+    try {
+      this.onFallback(error);
+    } catch {
+      // A UI that cannot say it must not turn a saved setting into a failed one.
     }
   }
 
