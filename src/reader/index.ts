@@ -9,12 +9,13 @@ import browser from '../shared/browser';
 import { isEnvelope, isType, type OpenResult } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
-import { SettingsStore, DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
-import { syncSettings } from '../overlay/settings-sync';
+import { connectSettings } from '../overlay/settings-sync';
+import { PageWatcher, articleChanged, pageFingerprint, type PageFingerprint } from './page-changes';
 
 const FLAG = '__lecternReader';
 const g = globalThis as unknown as Record<string, unknown>;
@@ -42,7 +43,6 @@ const FONT_FAMILIES = { atkinson: 'Lectern Atkinson Hyperlegible', opendyslexic:
 function start(): void {
   const t = makeTranslate(browser.i18n);
   const { lang: uiLang, dir: uiDir } = uiLocale(t, browser.i18n.getUILanguage());
-  const store = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
   const site = siteOf(location.href);
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let siteOnly = false;
@@ -50,14 +50,25 @@ function start(): void {
   let cached: { url: string; result: ExtractResult } | null = null;
   let shown: ExtractResult | null = null;
   const fontsLoading = new Map<string, Promise<void>>();
+  /** The page as it was when the shown article was extracted (see page-changes.ts). */
+  let baseline: PageFingerprint | null = null;
+  const watcher = new PageWatcher(document, () => offerUpdate());
 
+  const { store, sync } = connectSettings({
+    primary: browser.storage.sync,
+    fallback: browser.storage.local,
+    site,
+    t,
+    show: (s) => {
+      siteOnly = s.site !== null;
+      show(s.effective);
+    },
+    // Only the overlay that made the change writes, so only it can fail to sync and say so.
+    say: (text) => overlay?.notify('settings', text),
+  });
   const settingsReady = store.load(site).then((s) => {
     settings = s.effective;
     siteOnly = s.site !== null;
-  });
-  const sync = syncSettings(store, site, (s) => {
-    siteOnly = s.site !== null;
-    show(s.effective);
   });
 
   /**
@@ -93,12 +104,44 @@ function start(): void {
   }
 
   function extract(): ExtractResult {
-    if (cached && cached.url === location.href) return cached.result;
+    // Reused while the URL and the article on the page stay the same (one bounded fingerprint).
+    if (
+      cached &&
+      cached.url === location.href &&
+      baseline &&
+      !articleChanged(baseline, pageFingerprint(document))
+    )
+      return cached.result;
     performance.mark('lectern:extract:start');
     const result = extractArticle(document, { url: location.href });
     performance.measure('lectern:extract', 'lectern:extract:start');
     cached = { url: location.href, result };
+    baseline = pageFingerprint(document);
     return result;
+  }
+
+  function render(result: ExtractResult): void {
+    if (!overlay || shown === result) return;
+    if (result.ok) overlay.setContent({ kind: 'article', article: result.article });
+    else overlay.setContent({ kind: 'message', title: t('noArticleTitle'), message: t('noArticle') });
+    shown = result;
+  }
+
+  /** The article changed under the open reader: offer it, politely; the text stays until asked. */
+  function offerUpdate(): void {
+    overlay?.notify('update', t('pageUpdated'), {
+      label: t('showUpdatedArticle'),
+      run: () => {
+        if (!overlay?.isOpen) return;
+        cached = null;
+        render(extract());
+        // The button goes with its notice: focus moves to the start of the new text, and that is said.
+        overlay.clearNotice('update');
+        overlay.focusArticle();
+        overlay.say(t('articleUpdatedShown'));
+        if (baseline) watcher.start(baseline);
+      },
+    });
   }
 
   function makeOverlay(): ReaderOverlay {
@@ -117,6 +160,11 @@ function start(): void {
         void sync.change(patch);
       },
       onSiteOnly: (on) => void sync.setSiteOnly(on),
+      onClose: () => {
+        watcher.stop();
+        overlay?.clearNotice('update');
+        overlay?.clearNotice('settings');
+      },
     });
   }
 
@@ -131,14 +179,11 @@ function start(): void {
     if (!overlay) overlay = makeOverlay();
     show(settings);
     // Opening again shows the same article without rendering it again (unless the page changed).
-    if (shown !== result) {
-      if (result.ok) overlay.setContent({ kind: 'article', article: result.article });
-      else overlay.setContent({ kind: 'message', title: t('noArticleTitle'), message: t('noArticle') });
-      shown = result;
-    }
+    render(result);
     const opened = overlay.open();
     performance.measure('lectern:render', 'lectern:render:start');
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
+    if (baseline) watcher.start(baseline);
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };
     return { ok: true, state: 'opened', title: result.article.title };
   }
