@@ -2,9 +2,9 @@
  * The always-on content script: every http(s) top frame, at document_idle. It holds detection and
  * messaging only (no Readability, no DOMPurify, no settings UI) and must never throw into the page.
  */
-import browser from '../shared/browser';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
+import { runtime } from './runtime';
 
 const MEASURE = 'lectern:detect';
 /** Same-document navigations settle (new content rendered) before we look again. */
@@ -31,7 +31,8 @@ function report(): void {
   if (dead) return;
   try {
     // runtime.id disappears when the extension is reloaded or updated.
-    if (!browser.runtime?.id) {
+    const api = runtime();
+    if (!api?.id) {
       retire();
       return;
     }
@@ -46,8 +47,8 @@ function report(): void {
       title: document.title.trim(),
       signals: detection.signals,
     };
-    browser.runtime.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
-      if (!browser.runtime?.id) retire();
+    api.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
+      if (!runtime()?.id) retire();
     });
   } catch {
     // "Extension context invalidated" is thrown synchronously by some browsers.

@@ -1,11 +1,11 @@
 /**
  * Cheap "is there an article here?" for the always-on content script. No cloning, no Readability:
- * metadata first, then one bounded walk over the page measuring paragraph text mass in the style of
+ * metadata first, then paragraph text mass measured in the style of
  * Readability's isProbablyReaderable, where that text sits, and how many headline links (teasers)
  * surround it. Every loop is capped, so a 10 MB page costs about the same as a small one.
  */
 import type { Detection, DetectionSignals } from './detect-types';
-import { findSkipTarget, nextElement } from './skip-links';
+import { findSkipTarget } from './skip-links';
 
 export type { Detection, DetectionSignals } from './detect-types';
 
@@ -70,11 +70,19 @@ function meta(doc: Document, name: string): string | null {
   return el?.getAttribute('content')?.trim() || null;
 }
 
-function attributeHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  // As isProbablyReaderable: display:none hides, visibility:hidden does not (it keeps its box).
-  return style !== null && /display\s*:\s*none/i.test(style);
+/** Subtrees whose text is not the page's text (as isProbablyReaderable, plus navigation). */
+const SKIPPED = 'script, style, noscript, template, nav, footer, [hidden], [aria-hidden="true"]';
+/** The same, plus elements with a style attribute that may say display:none (checked by hand). */
+const SKIPPED_OR_STYLED = `${SKIPPED}, [style*="display" i]`;
+
+/** Whether `el` sits in a skipped subtree below `body`: native `closest`, no walk from JavaScript. */
+function skipped(el: Element, body: Element): boolean {
+  for (let a = el.closest(SKIPPED_OR_STYLED); a && a !== body && body.contains(a);) {
+    // As isProbablyReaderable: display:none hides, visibility:hidden does not (it keeps its box).
+    if (a.matches(SKIPPED) || /display\s*:\s*none/i.test(a.getAttribute('style') ?? '')) return true;
+    a = a.parentElement?.closest(SKIPPED_OR_STYLED) ?? null;
+  }
+  return false;
 }
 
 function directText(el: Element): number {
@@ -96,7 +104,6 @@ interface TextMass {
   teasers: number;
 }
 
-/** One bounded walk over the body: paragraph text, where it sits, and headline links. */
 function emptyMass(): TextMass {
   return {
     score: 0,
@@ -110,58 +117,52 @@ function emptyMass(): TextMass {
   };
 }
 
+const linked = (h: Element): boolean => Boolean(h.querySelector('a[href]') || h.closest('a[href]'));
+
+/**
+ * Paragraph text mass, where it sits, and headline links. Every element a script touches costs a
+ * wrapper object (in the content script's own world, for each page), so the work goes through native
+ * selectors and touches only paragraphs and headings, never the whole tree: the cost follows the
+ * article, not the page's size.
+ */
 function measure(body: Element, container: Element | null, skipTarget: Element | null): TextMass {
   const mass = emptyMass();
-  let blocks = 0;
-  // Inside the container / skip target, tracked by document order (O(1) per element, whatever the depth).
-  const containerEnd = container ? nextElement(container, body, true) : null;
-  const targetEnd = skipTarget ? nextElement(skipTarget, body, true) : null;
-  let inContainer = false;
-  let inTarget = false;
-  let el: Element | null = body.firstElementChild;
-  for (let walked = 0; el && walked < MAX_ELEMENTS && blocks < MAX_BLOCKS; walked++) {
-    if (el === container) inContainer = true;
-    else if (el === containerEnd) inContainer = false;
-    if (el === skipTarget) inTarget = true;
-    else if (el === targetEnd) inTarget = false;
-    const tag = el.tagName;
+  const count = (el: Element, len: number): void => {
+    if (len < MIN_PARAGRAPH_CHARS || skipped(el, body)) return;
+    mass.score += Math.sqrt(len - MIN_PARAGRAPH_CHARS);
+    mass.chars += len;
+    mass.paragraphs++;
+    if (len >= LONG_BLOCK_CHARS) mass.longBlock = true;
+    // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it).
+    const prev = el.previousElementSibling;
     if (
-      tag === 'SCRIPT' ||
-      tag === 'STYLE' ||
-      tag === 'NOSCRIPT' ||
-      tag === 'TEMPLATE' ||
-      tag === 'svg' ||
-      tag === 'NAV' ||
-      tag === 'FOOTER' ||
-      attributeHidden(el)
-    ) {
-      el = nextElement(el, body, true);
-      continue;
+      prev &&
+      (/^H[2-4]$/.test(prev.tagName)
+        ? linked(prev)
+        : prev.tagName === 'A' && prev.querySelector('h2, h3, h4'))
+    )
+      mass.teasers++;
+    if (container?.contains(el)) mass.inContainer += len;
+    if (skipTarget?.contains(el)) mass.inSkipTarget += len;
+  };
+  const paragraphs = body.querySelectorAll('p, pre');
+  for (let i = 0; i < paragraphs.length && i < MAX_BLOCKS; i++) {
+    const p = paragraphs[i] as Element;
+    count(p, (p.textContent ?? '').trim().length);
+  }
+  // Text written straight into blocks, without <p> (old templates, <br>-separated text): only looked
+  // for when the paragraphs alone do not make an article, so article pages never pay for it.
+  if (mass.score <= MIN_SCORE && !mass.longBlock) {
+    const blocks = body.querySelectorAll('div, td, article, section, span');
+    for (let i = 0; i < blocks.length && i < MAX_ELEMENTS; i++) {
+      const b = blocks[i] as Element;
+      count(b, directText(b));
     }
-    if (/^H[2-4]$/.test(tag) && (el.querySelector('a[href]') || el.closest('a[href]'))) mass.headlineLinks++;
-    let len = 0;
-    if (tag === 'P' || tag === 'PRE') len = (el.textContent ?? '').trim().length;
-    else if (tag === 'DIV' || tag === 'TD' || tag === 'ARTICLE' || tag === 'SECTION' || tag === 'SPAN')
-      len = directText(el);
-    if (len >= MIN_PARAGRAPH_CHARS) {
-      blocks++;
-      mass.score += Math.sqrt(len - MIN_PARAGRAPH_CHARS);
-      mass.chars += len;
-      mass.paragraphs++;
-      if (len >= LONG_BLOCK_CHARS) mass.longBlock = true;
-      // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it).
-      const prev = el.previousElementSibling;
-      if (
-        prev &&
-        (/^H[2-4]$/.test(prev.tagName)
-          ? prev.querySelector('a[href]') || prev.closest('a[href]')
-          : prev.tagName === 'A' && prev.querySelector('h2, h3, h4'))
-      )
-        mass.teasers++;
-      if (inContainer) mass.inContainer += len;
-      if (inTarget) mass.inSkipTarget += len;
-    }
-    el = nextElement(el, body);
+  }
+  const headings = body.querySelectorAll('h2, h3, h4');
+  for (let i = 0; i < headings.length && i < MAX_BLOCKS; i++) {
+    const h = headings[i] as Element;
+    if (linked(h) && !skipped(h, body)) mass.headlineLinks++;
   }
   return mass;
 }

@@ -1,15 +1,13 @@
 /**
  * The page's own accessibility links ("Skip to main content" and its translations), found by
- * structure, not by English words: in-page `#fragment` links among the first focusable elements,
+ * structure, not by English words: in-page `#fragment` links among the first links of the page,
  * usually in an `sr-only` list (Pangea: `section > .sr-only > h2 + ul`). The skip-to-content target is
  * the author's statement of where the content is; the pipeline uses it as a prior (see `skipRegion`).
  * Shared with the always-on detector: no heavy imports, every walk bounded.
  */
 
-/** How many focusable elements from the top of the body count as "first". */
-const FIRST_FOCUSABLE = 15;
-/** Elements walked from the top of the body while looking for them (bounds work on huge pages). */
-const MAX_WALK = 4000;
+/** How many links from the top of the body count as "first". */
+const FIRST_LINKS = 15;
 /** A skip-link block is short: at most this much text (links, a heading). */
 const MAX_BLOCK_CHARS = 400;
 
@@ -53,20 +51,6 @@ export function deeperThan(root: Element, limit: number): boolean {
     el = el.nextElementSibling;
   }
   return false;
-}
-
-function isFocusable(el: Element): boolean {
-  switch (el.tagName) {
-    case 'A':
-      return el.hasAttribute('href');
-    case 'BUTTON':
-    case 'INPUT':
-    case 'SELECT':
-    case 'TEXTAREA':
-      return true;
-    default:
-      return el.hasAttribute('tabindex') && el.getAttribute('tabindex') !== '-1';
-  }
 }
 
 function stripHash(url: string): string {
@@ -129,36 +113,34 @@ function skipBlock(link: Element, doc: Document): Element | null {
 }
 
 /**
- * The in-page links among the first focusable elements of the page, with their targets (no blocks:
- * the light scan the always-on detector uses).
+ * The in-page links among the first links of the page, with their targets (no blocks: the light scan
+ * the always-on detector uses). The live `getElementsByTagName` collection is walked natively and only
+ * as far as it is read, so the cost is the first few links whatever the page's size.
  */
 export function scanSkipLinks(doc: Document): { link: HTMLAnchorElement; target: Element | null }[] {
   const body = doc.body;
   if (!body) return [];
   const out: { link: HTMLAnchorElement; target: Element | null }[] = [];
-  let focusables = 0;
-  let walked = 0;
-  for (let el = body.firstElementChild; el && walked < MAX_WALK; walked++) {
-    if (isFocusable(el)) {
-      focusables++;
-      if (el.tagName === 'A') {
-        const fragment = inPageFragment(el, doc);
-        if (fragment) {
-          const target = fragmentTarget(doc, fragment);
-          if (target !== el) out.push({ link: el as HTMLAnchorElement, target });
-        } else if (out.length && focusables > 3) {
-          // Skip links come first and together; an ordinary link after them ends the search.
-          break;
-        }
-      }
-      if (focusables >= FIRST_FOCUSABLE) break;
+  const anchors = body.getElementsByTagName('a');
+  let links = 0;
+  for (let i = 0; links < FIRST_LINKS; i++) {
+    const a = anchors[i];
+    if (!a) break;
+    if (!a.hasAttribute('href')) continue;
+    links++;
+    const fragment = inPageFragment(a, doc);
+    if (fragment) {
+      const target = fragmentTarget(doc, fragment);
+      if (target !== a) out.push({ link: a, target });
+    } else if (out.length && links > 3) {
+      // Skip links come first and together; an ordinary link after them ends the search.
+      break;
     }
-    el = nextElement(el, body);
   }
   return out;
 }
 
-/** The in-page links among the first focusable elements of the page, with their targets and blocks. */
+/** The in-page links among the first links of the page, with their targets and blocks. */
 export function findSkipLinks(doc: Document): SkipLink[] {
   return scanSkipLinks(doc).map((s) => ({ ...s, block: skipBlock(s.link, doc) }));
 }
