@@ -52,6 +52,8 @@ function purifierFor(win: Window): Purifier {
   let p = purifiers.get(win);
   if (!p) {
     p = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    // Parsed once: a config passed to every sanitize() call is rebuilt into sets on every call.
+    p.setConfig(CONFIG);
     p.addHook('uponSanitizeAttribute', (_node, data) => {
       // data: URLs only as images, never as links or anything else.
       if ((data.attrName === 'src' || data.attrName === 'srcset') && /^\s*data:/i.test(data.attrValue)) {
@@ -82,12 +84,12 @@ function purifierFor(win: Window): Purifier {
  */
 export function sanitizeToFragment(root: Element, win: Window): DocumentFragment {
   const purifier = purifierFor(win);
-  return purifier.sanitize(root, { ...CONFIG, IN_PLACE: false }) as unknown as DocumentFragment;
+  return purifier.sanitize(root) as unknown as DocumentFragment;
 }
 
 /** Sanitizes an HTML string (tests, Node tools). */
 export function sanitizeHtmlToFragment(html: string, win: Window): DocumentFragment {
-  return purifierFor(win).sanitize(html, CONFIG) as unknown as DocumentFragment;
+  return purifierFor(win).sanitize(html) as unknown as DocumentFragment;
 }
 
 const NOSCRIPT_IMG_ATTRS = ['src', 'srcset', 'sizes', 'alt', 'width', 'height'];
