@@ -5,7 +5,7 @@
  */
 import type { Page, Target } from 'puppeteer-core';
 import { join } from 'node:path';
-import { launch, browserName, ROOT, type Harness } from '../support/browsers';
+import { launch, browserName, ROOT, GECKO_ID, FIREFOX_UUID, type Harness } from '../support/browsers';
 import { startServer, type FixtureServer } from '../support/server';
 import { actionTitle, dialogState, waitForDialog } from '../support/reader';
 import { waitFor } from '../support/wait';
@@ -216,91 +216,152 @@ describe(`[${name}] hostile and difficult pages`, () => {
   });
 });
 
-(name === 'chromium' ? describe : describe.skip)(
-  `[${name}] extension faults (Chromium: the service worker can be stopped and the extension reloaded from a test)`,
-  () => {
-    let h: Harness;
-    let server: FixtureServer;
+/**
+ * Stops the extension's background the way the browser does when it idles, and returns once the browser
+ * says it has stopped. Chromium: the DevTools protocol's ServiceWorker.stopAllWorkers, from an extension
+ * page of the same origin, waiting for the protocol's own "stopped" event and the target's end. Firefox
+ * (an MV3 event page): `extension.terminateBackground()` in the browser's chrome context, which is
+ * what its idle timer (`extensions.background.idle.timeout`) calls, then `backgroundState` must read
+ * "stopped".
+ */
+async function stopBackground(h: Harness): Promise<void> {
+  if (h.name === 'firefox') {
+    const ext = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
+    await h.evalInChrome(`${ext}.terminateBackground({ ignoreDevToolsAttached: true }).then(() => true)`);
+    await waitFor(
+      () => h.evalInChrome<string>(`${ext}.backgroundState`),
+      (state) => state === 'stopped',
+      'the background event page to stop',
+    );
+    return;
+  }
+  const extPage = await h.openExtensionPage('options.html', 'main');
+  const isOurs = (t: Target): boolean =>
+    t.type() === 'service_worker' && t.url().startsWith(h.extensionOrigin);
+  const swTarget = await h.browser.waitForTarget(isOurs);
+  const gone = new Promise<void>((done) =>
+    h.browser.on('targetdestroyed', (t: Target) => t === swTarget && done()),
+  );
+  const cdp = await extPage.createCDPSession();
+  const stopped = new Promise<void>((done) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      if (e.versions.some((v) => v.scriptURL.startsWith(h.extensionOrigin) && v.runningStatus === 'stopped'))
+        done();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await gone;
+  await extPage.close();
+}
 
-    beforeAll(async () => {
-      server = await startServer();
-      h = await launch(name);
-    });
-    afterAll(async () => {
-      await h?.close();
-      await server?.close();
-    });
+describe(`[${name}] extension faults`, () => {
+  let h: Harness;
+  let server: FixtureServer;
 
-    test('the service worker stopped between detection and opening: the popup still knows, and Open reader works', async () => {
-      const page = await h.openPage(server.url('/e2e/article.html'));
-      await actionTitle(h, page, 'Article found — open in Lectern');
-      const tabId = await h.tabIdOf(page);
-      // Stop the worker as the browser does when it idles: through the DevTools protocol, from an
-      // extension page of the same origin, waiting for the protocol's own "stopped" event.
-      const extPage = await h.openExtensionPage('options.html', 'main');
-      const isOurs = (t: Target): boolean =>
-        t.type() === 'service_worker' && t.url().startsWith(h.extensionOrigin);
-      const swTarget = await h.browser.waitForTarget(isOurs);
-      const gone = new Promise<void>((done) =>
-        h.browser.on('targetdestroyed', (t: Target) => t === swTarget && done()),
-      );
-      const cdp = await extPage.createCDPSession();
-      const stopped = new Promise<void>((done) =>
-        cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-          if (
-            e.versions.some((v) => v.scriptURL.startsWith(h.extensionOrigin) && v.runningStatus === 'stopped')
-          )
-            done();
-        }),
-      );
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
-      await gone;
-      await extPage.close();
-      // The popup as a page (opening the real one attaches DevTools to the worker, which would wake it).
-      const popup = await h.openExtensionPage(`popup.html?tabId=${tabId}`, 'main:not([aria-busy])');
-      expect(await popup.$eval('[role="status"]', (el) => el.textContent)).toContain('Westmere lighthouse');
-      await popup.locator('button ::-p-text(Open reader)').click();
-      await waitForDialog(page);
-      await popup.close();
-      await page.close();
-    });
+  beforeAll(async () => {
+    server = await startServer();
+    h = await launch(name);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
 
-    test('the extension reloaded while a page is open: the orphaned content script stays silent, and the reader opens afterwards', async () => {
-      const page = await h.openPage(server.url('/hostile/spa.html'));
-      const errors = watchErrors(page);
-      await actionTitle(h, page, 'Article found — open in Lectern');
-      // Reload the extension the way an update does: the old copy goes, the new one comes, and the
-      // page keeps the old content script. (chrome.runtime.reload() does not bring back an extension
-      // loaded over the DevTools protocol, so the test uninstalls and installs the same build.)
-      const id = h.extensionOrigin.replace('chrome-extension://', '');
-      await h.browser.uninstallExtension(id);
-      expect(await h.browser.installExtension(join(ROOT, 'dist', 'chrome'))).toBe(id);
-      // The old detector sees a same-document navigation and would report it: it must stay silent.
-      await page.evaluate(() => (window as unknown as { nextArticle: () => void }).nextArticle());
+  test('the background stopped between detection and opening: the popup still knows, and Open reader works', async () => {
+    const page = await h.openPage(server.url('/e2e/article.html'));
+    await actionTitle(h, page, 'Article found — open in Lectern');
+    const tabId = await h.tabIdOf(page);
+    await stopBackground(h);
+    // The popup as a page (opening the real one attaches DevTools to the worker, which would wake it).
+    const popup = await h.openExtensionPage(`popup.html?tabId=${tabId}`, 'main:not([aria-busy])');
+    expect(await popup.$eval('[role="status"]', (el) => el.textContent)).toContain('Westmere lighthouse');
+    await popup.locator('button ::-p-text(Open reader)').click();
+    await waitForDialog(page);
+    await popup.close();
+    if (h.name === 'firefox')
+      // Woken by the popup's message: the stop was real, and so was the restart.
+      expect(
+        await h.evalInChrome<string>(
+          `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`,
+        ),
+      ).toBe('running');
+    await page.close();
+  });
+
+  test('the extension reloaded while a page is open: the orphaned content script stays silent, and the reader opens afterwards', async () => {
+    const page = await h.openPage(server.url('/hostile/spa.html'));
+    const errors = watchErrors(page);
+    await actionTitle(h, page, 'Article found — open in Lectern');
+    const detections = (): Promise<number> =>
+      page.evaluate(() => performance.getEntriesByName('lectern:detect').length);
+    const before = await detections();
+    // Reload the extension the way an update does: the old copy goes, the new one comes, and the
+    // page keeps the old content script. (chrome.runtime.reload() does not bring back an extension
+    // loaded over the DevTools protocol, and Firefox's temporary add-ons are installed over BiDi
+    // webExtension.install: so the test uninstalls and installs the same build, the same way.)
+    const id = h.name === 'firefox' ? GECKO_ID : h.extensionOrigin.replace('chrome-extension://', '');
+    await h.browser.uninstallExtension(id);
+    if (h.name === 'firefox')
+      // Uninstalling forgets the add-on's pinned moz-extension:// UUID: pin it again, as launch() does,
+      // so that the new copy's pages are where the harness looks for them.
+      await h.evalInChrome(`(() => {
+        const pref = 'extensions.webextensions.uuids';
+        const map = JSON.parse(Services.prefs.getStringPref(pref, '{}'));
+        map[${JSON.stringify(GECKO_ID)}] = ${JSON.stringify(FIREFOX_UUID)};
+        Services.prefs.setStringPref(pref, JSON.stringify(map));
+        return true;
+      })()`);
+    expect(
+      await h.browser.installExtension(join(ROOT, 'dist', h.name === 'firefox' ? 'firefox' : 'chrome')),
+    ).toBe(id);
+    if (h.name === 'firefox') {
+      // Firefox runs the new copy's content script in the open tab at once: its report reaches the
+      // new instance's (empty) storage.session.
+      await h.tabIdOf(page);
+      expect(await detections()).toBe(before + 1);
+    }
+    // The old detector sees a same-document navigation and would report it: it must stay silent.
+    await page.evaluate(() => (window as unknown as { nextArticle: () => void }).nextArticle());
+    if (h.name === 'chromium') {
       // It notices that it is orphaned when it tries, retires, and leaves only a User Timing mark.
       await page.waitForFunction(
         () => performance.getEntriesByName('lectern:detector-retired').length === 1,
         { timeout: 10_000 },
       );
-      expect(errors.filter((e) => /lectern|extension|context invalidated/i.test(e))).toEqual([]);
-      // The new instance injects a fresh reader on request (host access lets it see the tab's URL).
-      const url = page.url();
-      const tabId = await waitFor(
+    } else {
+      // Firefox unloads a removed extension's content scripts with it: the old copy never runs
+      // again (no retirement mark, no detection), and only the new copy re-detects the new article.
+      await waitFor(
         () =>
-          h.evalInExtension<number | null>(
-            `chrome.tabs.query({}).then(ts => ts.find(t => t.url === ${JSON.stringify(url)})?.id ?? null)`,
+          h.evalInExtension<string>(
+            `browser.storage.session.get(null).then(all => JSON.stringify(Object.values(all).map(v => v.url)))`,
           ),
-        (id) => id !== null,
-        'the tab after reload',
+        (urls) => urls.includes('/hostile/spa-library.html'),
+        're-detection by the new copy',
       );
-      await h.evalInExtension(
-        `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] }).then(() => chrome.tabs.sendMessage(${tabId}, { type: 'bg-rd:toggle', payload: { autoOpened: false } }))`,
+      expect(await detections()).toBe(before + 2);
+      expect(await page.evaluate(() => performance.getEntriesByName('lectern:detector-retired').length)).toBe(
+        0,
       );
-      await waitForDialog(page);
-      expect((await dialogState(page)).name).toBe('Library opens on Sundays after a volunteer drive');
-      await page.close();
-    });
-  },
-);
+    }
+    expect(errors.filter((e) => /lectern|extension|context invalidated|dead object/i.test(e))).toEqual([]);
+    // The new instance injects a fresh reader on request (host access lets it see the tab's URL).
+    const url = page.url();
+    const tabId = await waitFor(
+      () =>
+        h.evalInExtension<number | null>(
+          `(globalThis.browser ?? chrome).tabs.query({}).then(ts => ts.find(t => t.url === ${JSON.stringify(url)})?.id ?? null)`,
+        ),
+      (id) => id !== null,
+      'the tab after reload',
+    );
+    await h.evalInExtension(
+      `(async () => { const api = globalThis.browser ?? chrome; await api.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] }); return api.tabs.sendMessage(${tabId}, { type: 'bg-rd:toggle', payload: { autoOpened: false } }); })()`,
+    );
+    await waitForDialog(page);
+    expect((await dialogState(page)).name).toBe('Library opens on Sundays after a volunteer drive');
+    await page.close();
+  });
+});

@@ -57,6 +57,12 @@ export interface Harness {
   tabIdOf(page: Page): Promise<number>;
   /** Runs a function with the extension API in an extension page (options.html, kept open in a tab). */
   evalInExtension<T>(fn: string): Promise<T>;
+  /**
+   * Firefox only: evaluates an expression in the browser's own privileged (chrome) context, over BiDi
+   * (`--remote-allow-system-access`), awaiting a promise; returns a primitive result. This is where the
+   * extension's background can be reached from outside (`WebExtensionPolicy.getByID(id).extension`).
+   */
+  evalInChrome<T extends string | number | boolean | null>(expression: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -229,7 +235,35 @@ export async function launch(
     // An extension page, in both browsers: attaching DevTools to the service worker would keep it
     // from ever stopping, and the tests of a stopped worker need it to stop.
     const page = await extensionHelperPage();
-    return (await page.evaluate(fn)) as T;
+    try {
+      return (await page.evaluate(fn)) as T;
+    } catch (error) {
+      // The extension was uninstalled and installed again by a test: the browser closed its pages,
+      // which BiDi may not have reported yet ("no such frame"). Once, in a new helper page.
+      if (!/no such frame|closed|detached|destroyed/i.test(String(error))) throw error;
+      await page.close().catch(() => undefined);
+      helperPage = null;
+      return (await (await extensionHelperPage()).evaluate(fn)) as T;
+    }
+  }
+
+  async function evalInChrome<T extends string | number | boolean | null>(expression: string): Promise<T> {
+    if (name !== 'firefox') throw new Error('evalInChrome is for Firefox only');
+    type Send = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+    const connection = (browser as unknown as { connection: { send: Send } }).connection;
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const contexts = tree.result.contexts as Array<{ context: string }>;
+    const context = contexts[0]?.context;
+    if (!context) throw new Error('no chrome browsing context');
+    const { result } = await connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+    });
+    if (result.type === 'exception')
+      throw new Error(`chrome context: ${JSON.stringify(result.exceptionDetails).slice(0, 500)}`);
+    const value = result.result as { type: string; value?: unknown };
+    return (value.type === 'null' || value.type === 'undefined' ? null : value.value) as T;
   }
 
   async function tabIdOf(page: Page): Promise<number> {
@@ -274,6 +308,7 @@ export async function launch(
     openExtensionPage,
     openPopup,
     evalInExtension,
+    evalInChrome,
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });
