@@ -163,6 +163,19 @@ describe(`[${name}] a page that changes while the reader is open`, () => {
     expect((await view(page)).articleText).toContain('two kayakers who had been swept past the point');
   });
 
+  test('a single-page site moves to the next article (history.pushState) under the open reader: offered, then shown', async () => {
+    page = await h.openPage(server.url('/hostile/spa.html'));
+    await toggleReader(h, page);
+    await waitForDialog(page);
+    expect((await dialogState(page)).name).toBe('Winter ferry service approved for Castlebridge');
+    await page.evaluate(() => (window as unknown as { nextArticle: () => void }).nextArticle());
+    await waitForNotice(page, true);
+    expect((await dialogState(page)).name).toBe('Winter ferry service approved for Castlebridge');
+    await showUpdated(page);
+    await waitForNotice(page, false);
+    expect((await dialogState(page)).name).toBe('Library opens on Sundays after a volunteer drive');
+  });
+
   test('changed while the reader was closed: opening again shows the new article at once', async () => {
     page = await h.openPage(server.url('/hostile/live.html'));
     await toggleReader(h, page);

@@ -3,10 +3,11 @@
  * kept (in storage.local), applied to the reader, still there when the popup is opened again, and the
  * reader is told so once, in the popup's status line (a polite live region).
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, browserName, type Harness } from '../support/browsers';
 import { startServer, type FixtureServer } from '../support/server';
 import { dialogState, waitForDialog } from '../support/reader';
+import { toggleReader } from '../support/overlay';
 import { waitFor } from '../support/wait';
 
 jest.setTimeout(120_000);
@@ -52,6 +53,17 @@ async function countSayings(popup: Page): Promise<void> {
   }, MESSAGE);
 }
 
+async function clickInOverlay(page: Page, selector: string): Promise<void> {
+  const handle = await page.evaluateHandle(
+    (s: string) => document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector(s),
+    selector,
+  );
+  const el = handle.asElement() as ElementHandle<Element> | null;
+  if (!el) throw new Error(`no ${selector} in the overlay`);
+  await page.bringToFront(); // background tabs get no animation frames: clicks would wait forever
+  await el.click();
+}
+
 describe(`[${name}] storage.sync over quota`, () => {
   let h: Harness;
   let server: FixtureServer;
@@ -64,6 +76,67 @@ describe(`[${name}] storage.sync over quota`, () => {
     await h?.evalInExtension(CLEAN).catch(() => undefined);
     await h?.close();
     await server?.close();
+  });
+
+  test('a change made in the reader itself: kept, and said once in the reader (a notice and its live region)', async () => {
+    const page = await h.openPage(server.url('/e2e/article.html'));
+    try {
+      await toggleReader(h, page);
+      await waitForDialog(page);
+      const fill = await h.evalInExtension<{ items: number; refused: string | null }>(FILL);
+      expect(fill.refused).toMatch(/quota/i);
+      await page.bringToFront();
+      await page.evaluate(() => {
+        const w = window as unknown as { __said: number };
+        w.__said = 0;
+        const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
+        const notices = root.querySelector('.notices')!;
+        new MutationObserver((records) => {
+          for (const r of records)
+            for (const n of Array.from(r.addedNodes))
+              if ((n as Element).getAttribute?.('data-notice') === 'settings') w.__said++;
+        }).observe(notices, { childList: true });
+      });
+      for (const size of [25, 30]) {
+        await clickInOverlay(page, 'button[data-action="larger"]');
+        await page.waitForFunction(
+          (px: number) => {
+            const p = document
+              .querySelector('[data-lectern-host]')
+              ?.shadowRoot?.querySelector('.article-body p');
+            return p ? parseFloat(getComputedStyle(p).fontSize) === px : false;
+          },
+          { timeout: 10_000 },
+          size,
+        );
+      }
+      await waitFor(
+        () =>
+          h.evalInExtension<string | null>(
+            `(globalThis.browser ?? chrome).storage.local.get('settings').then((r) => r.settings?.textSize ?? null)`,
+          ),
+        (size) => size === 'XL',
+        'XL kept in storage.local',
+      );
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
+        return {
+          notice: root.querySelector('[data-notice="settings"]')?.textContent ?? null,
+          said: (window as unknown as { __said: number }).__said,
+        };
+      });
+      expect(seen).toEqual({ notice: MESSAGE, said: 1 });
+      // The popup opened now shows what the reader chose, without saying it again.
+      const popup = await h.openPopup(page);
+      expect(
+        await popup.$eval('input[name="textSize"][value="XL"]', (el) => (el as HTMLInputElement).checked),
+      ).toBe(true);
+      expect(await popup.$eval('[role="status"]', (el) => el.textContent)).not.toBe(MESSAGE);
+      await popup.close();
+    } finally {
+      await page.close().catch(() => undefined);
+      await h.evalInExtension(CLEAN);
+    }
   });
 
   test('a change in the popup is kept on this device, applied, still there on reopening, and said once', async () => {
