@@ -16,6 +16,7 @@
 const MIN_PARAGRAPH_CHARS = 100;
 /** Bounds on the work of one fingerprint, whatever the page. */
 const MAX_PARAGRAPHS = 400;
+const MAX_SCANNED = 3000;
 const SAMPLE_CHARS = 80;
 /** A story that grew by less than this (one short line) is not worth interrupting for. */
 const MIN_GROWTH_CHARS = 100;
@@ -54,7 +55,7 @@ export function pageFingerprint(doc: Document): PageFingerprint {
   const root = container(doc);
   if (!root) return fp;
   const ps = root.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && fp.paragraphs < MAX_PARAGRAPHS; i++) {
+  for (let i = 0; i < ps.length && i < MAX_SCANNED && fp.paragraphs < MAX_PARAGRAPHS; i++) {
     const p = ps[i] as Element;
     const text = norm(p.textContent ?? '');
     if (text.length < MIN_PARAGRAPH_CHARS || p.closest(NOT_ARTICLE)) continue;

@@ -72,6 +72,9 @@ describe('articleChanged', () => {
     expect(f.paragraphs).toBe(3); // the rail's paragraph is outside the single <article>
     const huge = fp(`<article>${para(1).repeat(1000)}</article>`);
     expect(huge.paragraphs).toBe(400);
+    // A wall of short paragraphs is looked at only so far.
+    const spam = page(`<article>${'<p>x</p>'.repeat(5000)}${para(1)}</article>`);
+    expect(pageFingerprint(spam).paragraphs).toBe(0);
   });
 });
 
