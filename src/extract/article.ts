@@ -15,6 +15,11 @@ export interface RemovedCounts {
   relatedLinks: number;
   /** Gallery counters standing alone ("Image 1 of 5"). */
   galleryCounters: number;
+  /**
+   * Elements left outside the author's content region (the skip-link target or single `<main>`) and
+   * never read: chrome there (navigation, tickers…) is not counted one by one.
+   */
+  outsideRegion: number;
 }
 
 export interface Article {
@@ -51,6 +56,7 @@ export function emptyRemoved(): RemovedCounts {
     promos: 0,
     relatedLinks: 0,
     galleryCounters: 0,
+    outsideRegion: 0,
   };
 }
 

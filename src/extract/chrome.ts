@@ -6,11 +6,8 @@
  */
 import type { RemovedCounts } from './article';
 import { classList } from './prepass';
-import { isEmptyTarget, nextElement, paragraphMass } from './skip-links';
+import { holdsArticle, isEmptyTarget, nextElement, paragraphMass } from './skip-links';
 
-/** A region "holds an article-like block" with at least this much paragraph text. */
-const ARTICLE_MIN_CHARS = 500;
-const ARTICLE_MIN_PARAGRAPHS = 3;
 /** Chrome is short: a block with more paragraph text than this is not removed as chrome. */
 const CHROME_MAX_PARAGRAPHS = 2;
 
@@ -189,7 +186,7 @@ export function removeChrome(clone: Document, removed: RemovedCounts, target: El
   if (target && target.isConnected && body.contains(target)) {
     const empty = isEmptyTarget(target);
     const mass = empty ? massAfter(target, body) : paragraphMass(target);
-    if (mass.chars >= ARTICLE_MIN_CHARS && mass.paragraphs >= ARTICLE_MIN_PARAGRAPHS) {
+    if (holdsArticle(mass)) {
       removeOutside(target, body, empty);
       region = empty ? body : target;
     }

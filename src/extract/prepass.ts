@@ -6,7 +6,15 @@
  * On the clone, lazy images get their real source and `<noscript>` copies are kept once.
  */
 import type { RemovedCounts } from './article';
-import { findSkipLinks, findSkipTarget, nextElement } from './skip-links';
+import {
+  findSkipLinks,
+  findSkipTarget,
+  holdsArticle,
+  isEmptyTarget,
+  nextElement,
+  paragraphMass,
+  scanSkipLinks,
+} from './skip-links';
 import { imageFromNoscriptMarkup } from './sanitize';
 
 /** Style reads are capped so a huge page cannot stall the reader (the rest falls back to attributes). */
@@ -90,24 +98,19 @@ function styleHidden(cs: CSSStyleDeclaration): boolean {
 }
 
 /**
- * Positions (in `getElementsByTagName('*')` order) of the body's elements that the page does not
- * render. Reads computed styles only; writes nothing. Descendants of a hidden element are not listed.
+ * Positions (in `root.getElementsByTagName('*')` order) of the elements below `root` that the page
+ * does not render. Reads computed styles only; writes nothing. Descendants of a hidden element are not
+ * listed.
  */
-export function liveHiddenPositions(doc: Document): number[] {
+export function liveHiddenPositions(doc: Document, root: Element | null = doc.body): number[] {
   const win = doc.defaultView;
-  const body = doc.body;
-  if (!win || !body) return [];
-  const all = doc.getElementsByTagName('*');
+  if (!win || !root) return [];
+  const all = root.getElementsByTagName('*');
   const out: number[] = [];
-  let inBody = false;
   let hiddenRoot: Element | null = null;
   let reads = 0;
   for (let i = 0; i < all.length; i++) {
     const el = all[i] as Element;
-    if (!inBody) {
-      inBody = el === body;
-      continue;
-    }
     if (hiddenRoot && hiddenRoot.contains(el)) continue;
     hiddenRoot = null;
     if (NON_RENDERED.has(el.tagName)) continue;
@@ -218,17 +221,55 @@ export interface PreparedClone {
   skipTarget: Element | null;
 }
 
+/**
+ * The live element extraction can be confined to before anything is cloned: the skip-link target (or
+ * single `<main>`) when it is rendered and already holds an article-like block. Null otherwise.
+ */
+function liveScope(doc: Document, target: Element | null, layout: boolean): Element | null {
+  if (!target || !doc.body || target === doc.body || !doc.body.contains(target)) return null;
+  if (isEmptyTarget(target) || !holdsArticle(paragraphMass(target))) return null;
+  const win = doc.defaultView;
+  if (layout && win && styleHidden(win.getComputedStyle(target))) return null;
+  return target;
+}
+
+/**
+ * A clone of what extraction reads when it is confined to `scope`: the head, the chain of (empty)
+ * ancestors from `<html>` down, and `scope` in full. It equals a full clone with everything outside
+ * `scope` removed, without paying for copying (and then walking) the rest of the page.
+ */
+function cloneScope(doc: Document, scope: Element): { clone: Document; scope: Element } {
+  const clone = doc.cloneNode(false) as Document;
+  if (doc.doctype) clone.appendChild(clone.importNode(doc.doctype, false));
+  const chain: Element[] = [];
+  for (let n: Element | null = scope; n && n !== doc.documentElement; n = n.parentElement) chain.unshift(n);
+  let parent: Node = clone.appendChild(clone.importNode(doc.documentElement, false));
+  if (doc.head) parent.appendChild(clone.importNode(doc.head, true));
+  for (const n of chain) parent = parent.appendChild(clone.importNode(n, n === scope));
+  return { clone, scope: parent as Element };
+}
+
 export function prepareClone(doc: Document, win: Window, removed: RemovedCounts): PreparedClone {
   const layout = hasLayout(doc);
-  const positions = layout ? liveHiddenPositions(doc) : [];
-  const clone = doc.cloneNode(true) as Document;
+  // The author's statement of where the content is, read on the live page (read only).
+  const scope = liveScope(doc, findSkipTarget(doc, scanSkipLinks(doc)), layout);
+  const liveRoot = scope ?? doc.body;
+  const positions = layout ? liveHiddenPositions(doc, liveRoot) : [];
+  let clone: Document;
+  let root: Element | null;
+  if (scope) {
+    ({ clone, scope: root } = cloneScope(doc, scope));
+  } else {
+    clone = doc.cloneNode(true) as Document;
+    root = clone.body;
+  }
   const body = clone.body;
-  if (!body) return { clone, skipTarget: null };
+  if (!body || !root || !liveRoot) return { clone, skipTarget: null };
 
   const drop: Element[] = [];
   if (positions.length) {
-    const liveAll = doc.getElementsByTagName('*');
-    const all = clone.getElementsByTagName('*');
+    const liveAll = liveRoot.getElementsByTagName('*');
+    const all = root.getElementsByTagName('*');
     if (all.length === liveAll.length) {
       for (const i of positions) {
         const el = all[i];
@@ -236,14 +277,28 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
       }
     }
   }
-  // The skip links first (they are usually hidden, and would otherwise go as hidden blocks).
-  const skipLinks = findSkipLinks(clone);
-  const skipTarget = findSkipTarget(clone, skipLinks);
-  for (const s of skipLinks) {
-    const block = s.block ?? s.link;
-    if (block.isConnected && !(skipTarget && block.contains(skipTarget))) {
-      removed.skipLinks += block.getElementsByTagName('a').length || 1;
-      block.remove();
+  let skipTarget: Element | null;
+  if (scope) {
+    // The skip links were left outside with the rest of the page; count them as removed.
+    skipTarget = root;
+    let path = 0; // the scope and its ancestors below <body>, cloned empty
+    for (let n: Element | null = scope; n && n !== doc.body; n = n.parentElement) path++;
+    removed.outsideRegion =
+      doc.body.getElementsByTagName('*').length - scope.getElementsByTagName('*').length - path;
+    const blocks = new Set(findSkipLinks(doc).map((s) => s.block ?? s.link));
+    for (const block of blocks)
+      if (!block.contains(scope) && !scope.contains(block))
+        removed.skipLinks += block.getElementsByTagName('a').length || 1;
+  } else {
+    // The skip links first (they are usually hidden, and would otherwise go as hidden blocks).
+    const skipLinks = findSkipLinks(clone);
+    skipTarget = findSkipTarget(clone, skipLinks);
+    for (const s of skipLinks) {
+      const block = s.block ?? s.link;
+      if (block.isConnected && !(skipTarget && block.contains(skipTarget))) {
+        removed.skipLinks += block.getElementsByTagName('a').length || 1;
+        block.remove();
+      }
     }
   }
   const dropped = new Set(drop.filter((el) => el.isConnected));

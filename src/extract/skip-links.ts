@@ -179,6 +179,14 @@ export function isEmptyTarget(target: Element): boolean {
   return !target.firstElementChild && !(target.textContent ?? '').trim();
 }
 
+/** A region "holds an article-like block" with at least this much paragraph text. */
+const ARTICLE_MIN_CHARS = 500;
+const ARTICLE_MIN_PARAGRAPHS = 3;
+
+export function holdsArticle(mass: { chars: number; paragraphs: number }): boolean {
+  return mass.chars >= ARTICLE_MIN_CHARS && mass.paragraphs >= ARTICLE_MIN_PARAGRAPHS;
+}
+
 /** Paragraph text inside a region (bounded), the measure of "holds an article-like block". */
 export function paragraphMass(root: Element, limit = 400): { chars: number; paragraphs: number } {
   const ps = root.getElementsByTagName('p');

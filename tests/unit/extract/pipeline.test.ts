@@ -67,8 +67,21 @@ describe('extractArticle', () => {
     for (const noise of ['Accessibility links', 'Skip to', 'Breaking News', 'Storm', 'Facebook', 'XS'])
       expect(a.text).not.toContain(noise);
     expect(a.removed.skipLinks).toBe(1);
+    // The skip target holds the article: the ticker and the indicator beside it are never read.
+    expect(a.removed.outsideRegion).toBeGreaterThanOrEqual(2);
+    expect(a.removed.shareBars).toBe(1);
+  });
+
+  test('without a content region, tickers, share bars and the indicator are found and removed one by one', () => {
+    const a =
+      extract(`<body><div class="c-hlights c-hlights--breaking"><span class="c-hlights__label"><span>Breaking News</span></span><ul><li><a href="/a/9">Storm</a></li></ul></div>
+      <div class="story"><h1>T</h1><div class="share-links"><a href="/s?f">Facebook</a><a href="/s?t">Twitter</a></div>${BODY}</div>
+      <div class="responsive-indicator"><div class="visible-xs-block">XS</div><div class="visible-sm-block">SM</div><div class="visible-md-block">MD</div><div class="visible-lg-block">LG</div></div></body>`);
+    for (const noise of ['Breaking News', 'Storm', 'Facebook', 'XS']) expect(a.text).not.toContain(noise);
+    expect(a.removed.outsideRegion).toBe(0);
     expect(a.removed.tickers).toBe(1);
     expect(a.removed.shareBars).toBe(1);
+    expect(a.removed.hiddenBlocks).toBeGreaterThanOrEqual(1);
   });
 
   test('the live document is left exactly as it was', () => {
