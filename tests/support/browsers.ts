@@ -240,7 +240,7 @@ export async function launch(
     } catch (error) {
       // The extension was uninstalled and installed again by a test: the browser closed its pages,
       // which BiDi may not have reported yet ("no such frame"). Once, in a new helper page.
-      if (!/no such frame|closed|detached|destroyed/i.test(String(error))) throw error;
+      if (!/no such frame|target closed|session closed|detached frame/i.test(String(error))) throw error;
       await page.close().catch(() => undefined);
       helperPage = null;
       return (await (await extensionHelperPage()).evaluate(fn)) as T;
