@@ -18,6 +18,12 @@ export interface DetectionSignals {
   teasers: number;
   /** Page looks like a listing (front page, section, search): many short teasers. */
   listing: boolean;
+  /**
+   * Article metadata and paragraph text settled it before the whole page was read (reading stops
+   * once the text is readerable; one real paragraph is enough beside the metadata): the counts cover
+   * what was read, and the container, skip-target and headline figures were not needed (0).
+   */
+  decidedEarly: boolean;
 }
 
 export interface Detection {

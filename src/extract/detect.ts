@@ -125,7 +125,12 @@ const linked = (h: Element): boolean => Boolean(h.querySelector('a[href]') || h.
  * selectors and touches only paragraphs and headings, never the whole tree: the cost follows the
  * article, not the page's size.
  */
-function measure(body: Element, container: Element | null, skipTarget: Element | null): TextMass {
+function measure(
+  body: Element,
+  container: Element | null,
+  skipTarget: Element | null,
+  untilReaderable: boolean,
+): TextMass {
   const mass = emptyMass();
   const count = (el: Element, len: number): void => {
     if (len < MIN_PARAGRAPH_CHARS || skipped(el, body)) return;
@@ -146,19 +151,23 @@ function measure(body: Element, container: Element | null, skipTarget: Element |
     if (skipTarget?.contains(el)) mass.inSkipTarget += len;
   };
   const paragraphs = body.querySelectorAll('p, pre');
+  const readerable = (): boolean => mass.score > MIN_SCORE || mass.longBlock;
   for (let i = 0; i < paragraphs.length && i < MAX_BLOCKS; i++) {
     const p = paragraphs[i] as Element;
     count(p, (p.textContent ?? '').trim().length);
+    if (untilReaderable && readerable()) return mass;
   }
   // Text written straight into blocks, without <p> (old templates, <br>-separated text): only looked
   // for when the paragraphs alone do not make an article, so article pages never pay for it.
-  if (mass.score <= MIN_SCORE && !mass.longBlock) {
+  // With article metadata one real paragraph already makes an article: the blocks are not needed.
+  if (!readerable() && !(untilReaderable && mass.paragraphs > 0)) {
     const blocks = body.querySelectorAll('div, td, article, section, span');
     for (let i = 0; i < blocks.length && i < MAX_ELEMENTS; i++) {
       const b = blocks[i] as Element;
       count(b, directText(b));
     }
   }
+  if (untilReaderable) return mass; // headline links only matter to a page without article metadata
   const headings = body.querySelectorAll('h2, h3, h4');
   for (let i = 0; i < headings.length && i < MAX_BLOCKS; i++) {
     const h = headings[i] as Element;
@@ -194,12 +203,15 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   const publishedTime = Boolean(
     meta(doc, 'article:published_time') || doc.querySelector('time[datetime][pubdate]'),
   );
-  const { container } = singleContainer(doc);
-  const skipTarget = body ? findSkipTarget(doc) : null;
-  const mass = body ? measure(body, container, skipTarget) : emptyMass();
+  const articleMeta = Boolean(jsonLd && jsonLd !== 'non-article') || ogArticle;
+  // With article metadata (and no listing type), only the paragraph text can still say no: it is read
+  // until it makes the page readerable, and where the text sits or what links surround it is not asked.
+  const early = articleMeta && jsonLd !== 'non-article';
+  const container = early ? null : singleContainer(doc).container;
+  const skipTarget = body && !early ? findSkipTarget(doc) : null;
+  const mass = body ? measure(body, container, skipTarget, early) : emptyMass();
   // A listing: the page says so; or, without article metadata, its text is teaser summaries under
   // headline links, or headline links far outnumber paragraphs.
-  const articleMeta = Boolean(jsonLd && jsonLd !== 'non-article') || ogArticle;
   const teasers = mass.teasers >= 5 && mass.teasers * 2 >= mass.paragraphs - mass.teasers;
   const headlines = mass.headlineLinks >= 10 && mass.headlineLinks >= 3 * mass.paragraphs;
   const listing =
@@ -216,6 +228,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
     headlineLinks: mass.headlineLinks,
     teasers: mass.teasers,
     listing,
+    decidedEarly: early && mass.paragraphs > 0,
   };
 
   const readerable = mass.score > MIN_SCORE || mass.longBlock;

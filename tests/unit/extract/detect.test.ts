@@ -54,4 +54,34 @@ describe('detectArticle', () => {
       false,
     );
   });
+
+  test('article metadata and readerable text settle it early: the rest of the page is not read', () => {
+    const rail = `<aside>${'<h3><a href="/a/2">Another story</a></h3>'.repeat(12)}</aside>`;
+    const body = `<main><h1>T</h1>${P.repeat(8)}</main>${rail}`;
+    const early = detectArticle(
+      parse(`<script type="application/ld+json">{"@type":"NewsArticle"}</script>${body}`),
+      'https://n.example/a/1',
+    );
+    expect(early.isArticle).toBe(true);
+    expect(early.signals.decidedEarly).toBe(true);
+    // Reading stopped once the text was readerable, before all eight paragraphs and the rail.
+    expect(early.signals.paragraphs).toBeLessThan(8);
+    expect(early.signals.headlineLinks).toBe(0);
+
+    const full = detectArticle(parse(body), 'https://n.example/a/1');
+    expect(full.isArticle).toBe(true);
+    expect(full.signals.decidedEarly).toBe(false);
+    expect(full.signals.paragraphs).toBe(8);
+    expect(full.signals.headlineLinks).toBe(12);
+    expect(full.signals.containerShare).toBe(1);
+  });
+
+  test('article metadata never makes an empty page an article', () => {
+    const doc = parse(
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script><meta property="og:type" content="article"><main><h1>Video</h1><p>Short.</p></main>',
+    );
+    const d = detectArticle(doc, 'https://n.example/v/1');
+    expect(d.isArticle).toBe(false);
+    expect(d.signals.decidedEarly).toBe(false);
+  });
 });
