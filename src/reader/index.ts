@@ -112,9 +112,10 @@ function start(): void {
       !articleChanged(baseline, pageFingerprint(document))
     )
       return cached.result;
-    performance.mark('lectern:extract:start');
+    // Measures only (no marks): one User Timing entry per extraction, nothing else kept in the page.
+    const start = performance.now();
     const result = extractArticle(document, { url: location.href });
-    performance.measure('lectern:extract', 'lectern:extract:start');
+    performance.measure('lectern:extract', { start, end: performance.now() });
     cached = { url: location.href, result };
     baseline = pageFingerprint(document);
     return result;
@@ -175,13 +176,13 @@ function start(): void {
     }
     await settingsReady;
     const result = extract();
-    performance.mark('lectern:render:start');
+    const renderStart = performance.now();
     if (!overlay) overlay = makeOverlay();
     show(settings);
     // Opening again shows the same article without rendering it again (unless the page changed).
     render(result);
     const opened = overlay.open();
-    performance.measure('lectern:render', 'lectern:render:start');
+    performance.measure('lectern:render', { start: renderStart, end: performance.now() });
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
     if (baseline) watcher.start(baseline);
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };
