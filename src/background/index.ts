@@ -71,6 +71,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
       }
     })();
   }
+  // The URL is the browser's own record of the frame that asked, never something the page said.
+  if (isType(message, 'rd-bg:site')) return Promise.resolve(siteOf(sender.url ?? sender.tab?.url));
   if (isType(message, 'ui-bg:get-tab-state')) return getTabState(message.payload.tabId);
   if (isType(message, 'ui-bg:toggle-reader')) return toggleReader(message.payload.tabId);
   return undefined;

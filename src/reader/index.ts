@@ -6,11 +6,10 @@
  * changes made in the overlay, follows storage.onChanged, and loads the two bundled fonts on demand.
  */
 import browser from '../shared/browser';
-import { isEnvelope, isType, type OpenResult } from '../shared/messages';
+import { envelope, isEnvelope, isType, type OpenResult } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { siteOf } from '../shared/site';
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
@@ -43,7 +42,14 @@ const FONT_FAMILIES = { atkinson: 'Lectern Atkinson Hyperlegible', opendyslexic:
 function start(): void {
   const t = makeTranslate(browser.i18n);
   const { lang: uiLang, dir: uiDir } = uiLocale(t, browser.i18n.getUILanguage());
-  const site = siteOf(location.href);
+  /**
+   * The per-site settings key comes from the background, which holds the Public Suffix List: asked
+   * while this bundle starts (the answer is back before the toggle message), it keeps the list's
+   * 130 KB out of every page the reader opens in. Unknown (null) only if the background cannot answer,
+   * and then the global settings apply.
+   */
+  let site: string | null = null;
+  let connection: ReturnType<typeof connectSettings> | null = null;
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let siteOnly = false;
   let overlay: ReaderOverlay | null = null;
@@ -54,22 +60,32 @@ function start(): void {
   let baseline: PageFingerprint | null = null;
   const watcher = new PageWatcher(document, () => offerUpdate());
 
-  const { store, sync } = connectSettings({
-    primary: browser.storage.sync,
-    fallback: browser.storage.local,
-    site,
-    t,
-    show: (s) => {
+  const settingsReady = browser.runtime
+    .sendMessage(envelope('rd-bg:site', {}))
+    .then(
+      (reply: unknown) => (typeof reply === 'string' && reply ? reply : null),
+      () => null,
+    )
+    .then((key) => {
+      site = key;
+      connection = connectSettings({
+        primary: browser.storage.sync,
+        fallback: browser.storage.local,
+        site,
+        t,
+        show: (s) => {
+          siteOnly = s.site !== null;
+          show(s.effective);
+        },
+        // Only the overlay that made the change writes, so only it can fail to sync and say so.
+        say: (text) => overlay?.notify('settings', text),
+      });
+      return connection.store.load(site);
+    })
+    .then((s) => {
+      settings = s.effective;
       siteOnly = s.site !== null;
-      show(s.effective);
-    },
-    // Only the overlay that made the change writes, so only it can fail to sync and say so.
-    say: (text) => overlay?.notify('settings', text),
-  });
-  const settingsReady = store.load(site).then((s) => {
-    settings = s.effective;
-    siteOnly = s.site !== null;
-  });
+    });
 
   /**
    * FontFace from bytes, added to document.fonts: works under `default-src 'none'` in both browsers
@@ -158,9 +174,9 @@ function start(): void {
         // Shown by the overlay already; keep our copy in step for the next opening.
         settings = { ...settings, ...patch };
         if (patch.font) ensureFont(patch.font).catch(() => undefined);
-        void sync.change(patch);
+        void connection?.sync.change(patch);
       },
-      onSiteOnly: (on) => void sync.setSiteOnly(on),
+      onSiteOnly: (on) => void connection?.sync.setSiteOnly(on),
       onClose: () => {
         watcher.stop();
         overlay?.clearNotice('update');
@@ -191,7 +207,7 @@ function start(): void {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync' && area !== 'local') return;
-    sync.storageChanged(Object.keys(changes));
+    connection?.sync.storageChanged(Object.keys(changes));
   });
 
   browser.runtime.onMessage.addListener((message: unknown) => {

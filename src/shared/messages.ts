@@ -27,6 +27,8 @@ export interface MessageMap {
   'bg-rd:toggle': { payload: { autoOpened: boolean }; reply: OpenResult };
   'bg-rd:ping': { payload: Record<string, never>; reply: true };
   'rd-bg:state': { payload: { open: boolean }; reply: void };
+  /** The key of the reader's per-site settings (the background holds the Public Suffix List). */
+  'rd-bg:site': { payload: Record<string, never>; reply: string | null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -47,6 +49,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'bg-rd:toggle',
   'bg-rd:ping',
   'rd-bg:state',
+  'rd-bg:site',
 ]);
 
 /** Messages arrive as `unknown`: this is the only gate through which they are trusted. */
