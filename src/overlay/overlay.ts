@@ -71,6 +71,8 @@ export class ReaderOverlay {
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
   private guard: MutationObserver | null = null;
+  /** Opened and not yet cleaned up after (see handleClosed). */
+  private active = false;
   private scrollLock: { value: string; priority: string } | null = null;
   private printHidden: Array<{ el: HTMLElement; value: string; priority: string }> = [];
   private readonly options: OverlayOptions;
@@ -145,7 +147,8 @@ export class ReaderOverlay {
     this.panel.append(this.form.element);
     this.notices = doc.createElement('div');
     this.notices.className = 'notices';
-    bar.append(this.toolbar, this.notices, this.panel);
+    // The skip link first (the first stop), positioned by the bar: shown under it when focused.
+    bar.append(skip, this.toolbar, this.notices, this.panel);
 
     this.main = doc.createElement('main');
     this.main.className = 'article';
@@ -157,7 +160,7 @@ export class ReaderOverlay {
     this.status.setAttribute('aria-live', 'polite');
     this.status.className = 'visually-hidden';
 
-    dialog.append(skip, bar, this.main, this.status);
+    dialog.append(bar, this.main, this.status);
     this.root.append(style, dialog);
     dialog.addEventListener('close', () => this.handleClosed());
     dialog.addEventListener('keydown', (e) => this.onKey(e));
@@ -331,11 +334,11 @@ export class ReaderOverlay {
     this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
     this.lockPageScroll();
     this.dialog.showModal();
+    this.active = true;
     const rect = this.dialog.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0 && win?.innerWidth) {
       // Shown as nothing: never leave the page inert behind an invisible dialog.
-      this.dialog.close();
-      this.unlockPageScroll();
+      this.close();
       return false;
     }
     this.dialog.scrollTop = 0;
@@ -346,8 +349,10 @@ export class ReaderOverlay {
     return true;
   }
 
+  /** Closes at once: when this returns the page is as it was (host gone, focus and scroll back). */
   close(): void {
     if (this.dialog.open) this.dialog.close();
+    this.handleClosed();
   }
 
   /** Shows new settings (from storage, or made here). Announces a new text size or theme. */
@@ -606,7 +611,10 @@ export class ReaderOverlay {
     this.printHidden = [];
   }
 
+  /** Runs once per opening: from close(), or from the dialog's close event (Escape). */
   private handleClosed(): void {
+    if (!this.active) return;
+    this.active = false;
     this.guard?.disconnect();
     this.guard = null;
     const win = this.doc.defaultView;
