@@ -314,7 +314,11 @@ async function firefoxDetector(server: FixtureServer, files: string[]) {
         await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 }).catch((error) => {
           // Firefox fails the navigation when a frame of the page is refused ("Address rejected":
           // every off-machine request is); the page itself loaded, and the detector ran in it.
-          if (!page.url().startsWith(server.url('/'))) throw error;
+          return page
+            .evaluate(() => location.href)
+            .then((href) => {
+              if (!href.startsWith(server.url('/'))) throw error;
+            });
         });
         out.push({ file, ...(await detectorFigures(page)) });
       } catch (error) {
