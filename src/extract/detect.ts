@@ -1,8 +1,7 @@
 /**
  * Cheap "is there an article here?" for the always-on content script. No cloning, no Readability:
- * metadata first, then paragraph text mass measured in the style of
- * Readability's isProbablyReaderable, where that text sits, and how many headline links (teasers)
- * surround it. Every loop is capped, so a 10 MB page costs about the same as a small one.
+ * metadata first, then paragraph text mass measured in the style of Readability's
+ * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it. Every loop is capped, so a 10 MB page costs about the same as a small one.
  */
 import type { Detection, DetectionSignals } from './detect-types';
 import { findSkipTarget } from './skip-links';
@@ -177,14 +176,11 @@ function measure(
 }
 
 /** A single <article> (or, failing that, a single main landmark) on the page, if there is exactly one. */
-function singleContainer(doc: Document): { container: Element | null; articles: number } {
+export function singleContainer(doc: Document): Element | null {
   const articles = doc.getElementsByTagName('article');
-  if (articles.length === 1) return { container: articles[0] ?? null, articles: 1 };
+  if (articles.length === 1) return articles[0] ?? null;
   const mains = doc.querySelectorAll('main, [role="main"]');
-  return {
-    container: articles.length === 0 && mains.length === 1 ? (mains[0] ?? null) : null,
-    articles: articles.length,
-  };
+  return articles.length === 0 && mains.length === 1 ? (mains[0] ?? null) : null;
 }
 
 function isRootUrl(url: string): boolean {
@@ -207,7 +203,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   // With article metadata (and no listing type), only the paragraph text can still say no: it is read
   // until it makes the page readerable, and where the text sits or what links surround it is not asked.
   const early = articleMeta && jsonLd !== 'non-article';
-  const container = early ? null : singleContainer(doc).container;
+  const container = early ? null : singleContainer(doc);
   const skipTarget = body && !early ? findSkipTarget(doc) : null;
   const mass = body ? measure(body, container, skipTarget, early) : emptyMass();
   // A listing: the page says so; or, without article metadata, its text is teaser summaries under

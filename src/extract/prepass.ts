@@ -252,7 +252,8 @@ function cloneScope(doc: Document, scope: Element): { clone: Document; scope: El
 export function prepareClone(doc: Document, win: Window, removed: RemovedCounts): PreparedClone {
   const layout = hasLayout(doc);
   // The author's statement of where the content is, read on the live page (read only).
-  const scope = liveScope(doc, findSkipTarget(doc, scanSkipLinks(doc)), layout);
+  const liveLinks = scanSkipLinks(doc);
+  const scope = liveScope(doc, findSkipTarget(doc, liveLinks), layout);
   const liveRoot = scope ?? doc.body;
   const positions = layout ? liveHiddenPositions(doc, liveRoot) : [];
   let clone: Document;
@@ -285,7 +286,7 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
     for (let n: Element | null = scope; n && n !== doc.body; n = n.parentElement) path++;
     removed.outsideRegion =
       doc.body.getElementsByTagName('*').length - scope.getElementsByTagName('*').length - path;
-    const blocks = new Set(findSkipLinks(doc).map((s) => s.block ?? s.link));
+    const blocks = new Set(findSkipLinks(doc, liveLinks).map((s) => s.block ?? s.link));
     for (const block of blocks)
       if (!block.contains(scope) && !scope.contains(block))
         removed.skipLinks += block.getElementsByTagName('a').length || 1;

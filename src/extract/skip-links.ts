@@ -141,8 +141,8 @@ export function scanSkipLinks(doc: Document): { link: HTMLAnchorElement; target:
 }
 
 /** The in-page links among the first links of the page, with their targets and blocks. */
-export function findSkipLinks(doc: Document): SkipLink[] {
-  return scanSkipLinks(doc).map((s) => ({ ...s, block: skipBlock(s.link, doc) }));
+export function findSkipLinks(doc: Document, links = scanSkipLinks(doc)): SkipLink[] {
+  return links.map((s) => ({ ...s, block: skipBlock(s.link, doc) }));
 }
 
 const NOT_CONTENT_TARGET =

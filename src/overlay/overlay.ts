@@ -4,8 +4,8 @@
  * article, a Translate, the settings, and callbacks through which the reader stores changes.
  *
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
- *     <a class=skip>Skip to article text</a>
- *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
+ *     <div class=bar> <a class=skip>Skip to article text</a> (shown under the bar when focused)
+ *                     <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
  *                     <div class=notices> (notices: "kept on this device only", "the article changed") </div>
  *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
@@ -361,9 +361,9 @@ export class ReaderOverlay {
     this.settings = { ...settings };
     applySettings(this.dialog, this.settings);
     this.form.update(this.settings, siteOnly);
-    if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
+    if (before.textSize !== settings.textSize) this.say(this.t('textSizeAnnounce', settings.textSize));
     else if (before.theme !== settings.theme)
-      this.announce(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
+      this.say(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
   }
 
   /** A change made in the overlay: shown at once, then stored by the reader. */
@@ -375,7 +375,7 @@ export class ReaderOverlay {
   stepSize(delta: -1 | 1): void {
     const next = stepTextSize(this.settings.textSize, delta);
     if (next === this.settings.textSize) {
-      this.announce(this.t('textSizeAnnounce', next));
+      this.say(this.t('textSizeAnnounce', next));
       return;
     }
     this.change({ textSize: next });
@@ -421,7 +421,7 @@ export class ReaderOverlay {
     const old = this.notice(kind);
     if (old) old.replaceWith(row);
     else this.notices.append(row);
-    this.announce(text);
+    this.say(text);
   }
 
   /** Removes a notice. Focus inside it goes to the article rather than being lost with the button. */
@@ -445,10 +445,6 @@ export class ReaderOverlay {
 
   /** Says something through the polite live region only. */
   say(text: string): void {
-    this.announce(text);
-  }
-
-  private announce(text: string): void {
     // The same words twice in a row would not be announced again: vary them invisibly.
     this.status.textContent = this.status.textContent === text ? `${text}\u00a0` : text;
   }

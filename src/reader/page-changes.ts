@@ -11,6 +11,7 @@
  *
  * Pure DOM: the document is passed in, so jsdom tests cover the decision.
  */
+import { singleContainer } from '../extract/detect';
 
 /** A paragraph shorter than this is not article text (clocks, counters, ad lines, ticker items). */
 const MIN_PARAGRAPH_CHARS = 100;
@@ -41,18 +42,10 @@ export interface PageFingerprint {
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** The article's container, as the detector finds it: a single <article>, else a single main, else body. */
-function container(doc: Document): Element | null {
-  const articles = doc.getElementsByTagName('article');
-  if (articles.length === 1) return articles[0] ?? null;
-  const mains = doc.querySelectorAll('main, [role="main"]');
-  if (articles.length === 0 && mains.length === 1) return mains[0] ?? null;
-  return doc.body;
-}
-
 export function pageFingerprint(doc: Document): PageFingerprint {
   const fp: PageFingerprint = { paragraphs: 0, chars: 0, samples: [] };
-  const root = container(doc);
+  // The article's container as the detector finds it, else the body.
+  const root = singleContainer(doc) ?? doc.body;
   if (!root) return fp;
   const ps = root.getElementsByTagName('p');
   for (let i = 0; i < ps.length && i < MAX_SCANNED && fp.paragraphs < MAX_PARAGRAPHS; i++) {
