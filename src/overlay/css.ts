@@ -127,19 +127,18 @@ dialog *, dialog *::before, dialog *::after { box-sizing: border-box; }
 a { color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }
 a:visited { color: var(--visited); }
 
-/* Inside the sticky bar, which positions it: when focused it shows just under the bar, over the start
-   of the article, never over a toolbar button, and without moving anything (no layout shift). */
 .skip {
   position: absolute;
-  inset-inline-start: 12px;
-  top: calc(100% + 4px);
+  inset-inline-start: 8px;
+  top: 8px;
   z-index: 2;
   padding: 8px 12px;
   background: var(--bg);
   color: var(--link);
   border: 2px solid var(--focus);
+  transform: translateY(-200%);
 }
-.skip:not(:focus) { transform: translateY(-200vh); }
+.skip:focus, .skip:focus-visible { transform: none; }
 
 .bar {
   position: sticky;

@@ -4,8 +4,8 @@
  * article, a Translate, the settings, and callbacks through which the reader stores changes.
  *
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
- *     <div class=bar> <a class=skip>Skip to article text</a> (shown under the bar when focused)
- *                     <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
+ *     <a class=skip>Skip to article text</a>
+ *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
  *                     <div class=notices> (notices: "kept on this device only", "the article changed") </div>
  *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
@@ -147,8 +147,7 @@ export class ReaderOverlay {
     this.panel.append(this.form.element);
     this.notices = doc.createElement('div');
     this.notices.className = 'notices';
-    // The skip link first (the first stop), positioned by the bar: shown under it when focused.
-    bar.append(skip, this.toolbar, this.notices, this.panel);
+    bar.append(this.toolbar, this.notices, this.panel);
 
     this.main = doc.createElement('main');
     this.main.className = 'article';
@@ -160,7 +159,7 @@ export class ReaderOverlay {
     this.status.setAttribute('aria-live', 'polite');
     this.status.className = 'visually-hidden';
 
-    dialog.append(bar, this.main, this.status);
+    dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
     dialog.addEventListener('close', () => this.handleClosed());
     dialog.addEventListener('keydown', (e) => this.onKey(e));

@@ -254,37 +254,6 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(after).toEqual({ active: 'skip', y: 400, leftover: 0 });
   });
 
-  test('the focused skip link is shown whole and covers no toolbar button', async () => {
-    const page = track(await openArticle(h, server));
-    await toggleReader(h, page);
-    await waitForDialog(page);
-    const layout = await page.evaluate(() => {
-      const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
-      const skip = root.querySelector('a.skip') as HTMLElement;
-      skip.focus();
-      const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      };
-      return {
-        focused: root.activeElement === skip,
-        skip: box(skip),
-        buttons: Array.from(root.querySelectorAll('[role="toolbar"] button'), box),
-      };
-    });
-    expect(layout.focused).toBe(true);
-    expect(layout.skip.right - layout.skip.left).toBeGreaterThan(40);
-    expect(layout.skip.bottom - layout.skip.top).toBeGreaterThan(20);
-    const overlaps = layout.buttons.filter(
-      (b) =>
-        b.left < layout.skip.right &&
-        layout.skip.left < b.right &&
-        b.top < layout.skip.bottom &&
-        layout.skip.top < b.bottom,
-    );
-    expect(overlaps).toEqual([]);
-  });
-
   test('keyboard in the overlay: toolbar arrows, Enter on Larger text, Ctrl +/−, announcements', async () => {
     const page = track(await openArticle(h, server));
     await toggleReader(h, page);
