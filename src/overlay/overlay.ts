@@ -482,6 +482,13 @@ export class ReaderOverlay {
         return;
       }
     }
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      // Closed here rather than by the dialog's own cancel: close() cleans up at once, so the page is
+      // whole again in the same task (the close event would only come a task later).
+      e.preventDefault();
+      this.close();
+      return;
+    }
     if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) this.trapTab(e);
   }
 
