@@ -161,7 +161,11 @@ export class ReaderOverlay {
 
     dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
-    dialog.addEventListener('close', () => this.handleClosed());
+    // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
+    // reader may be open again, which a late event must leave alone.
+    dialog.addEventListener('close', () => {
+      if (!dialog.open) this.handleClosed();
+    });
     dialog.addEventListener('keydown', (e) => this.onKey(e));
     applySettings(dialog, this.settings);
   }

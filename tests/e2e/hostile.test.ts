@@ -221,16 +221,24 @@ describe(`[${name}] hostile and difficult pages`, () => {
  * says it has stopped. Chromium: the DevTools protocol's ServiceWorker.stopAllWorkers, from an extension
  * page of the same origin, waiting for the protocol's own "stopped" event and the target's end. Firefox
  * (an MV3 event page): `extension.terminateBackground()` in the browser's chrome context, which is
- * what its idle timer (`extensions.background.idle.timeout`) calls, then `backgroundState` must read
- * "stopped".
+ * what its idle timer (`extensions.background.idle.timeout`) calls, until Firefox says the page has
+ * shut down.
  */
 async function stopBackground(h: Harness): Promise<void> {
   if (h.name === 'firefox') {
     const ext = `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension`;
-    await h.evalInChrome(`${ext}.terminateBackground({ ignoreDevToolsAttached: true }).then(() => true)`);
+    // Firefox emits "shutdown-background-script" when the page is gone (for tests). Asked again until it
+    // has: a call can be declined (a listener's promise still pending resets the idle timer instead),
+    // and an event such as tabs.onUpdated can start the page again at once, so "stopped" may be brief.
+    await h.evalInChrome(
+      `(() => { const e = ${ext}; e.__lecternStopped = false; e.once('shutdown-background-script', () => { e.__lecternStopped = true; }); return true; })()`,
+    );
     await waitFor(
-      () => h.evalInChrome<string>(`${ext}.backgroundState`),
-      (state) => state === 'stopped',
+      () =>
+        h.evalInChrome<boolean>(
+          `(async () => { const e = ${ext}; if (!e.__lecternStopped && e.backgroundState === 'running') await e.terminateBackground({ ignoreDevToolsAttached: true }); return e.__lecternStopped; })()`,
+        ),
+      (stopped) => stopped,
       'the background event page to stop',
     );
     return;

@@ -135,6 +135,27 @@ describe('behaviour', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  test('a close event that comes after the reader opened again leaves it open', () => {
+    let closed = 0;
+    const { overlay } = make({}, { onClose: () => closed++ });
+    overlay.setContent({ kind: 'article', article: article(document) });
+    overlay.open();
+    // As in browsers, the close event comes a task later, here after the reader was opened again.
+    const late: Event[] = [];
+    overlay.dialog.close = function (this: HTMLDialogElement) {
+      this.removeAttribute('open');
+      late.push(new Event('close'));
+    };
+    overlay.close();
+    expect(overlay.host.isConnected).toBe(false);
+    expect(closed).toBe(1);
+    overlay.open();
+    for (const event of late) overlay.dialog.dispatchEvent(event);
+    expect(overlay.isOpen).toBe(true);
+    expect(overlay.host.isConnected).toBe(true);
+    expect(closed).toBe(1);
+  });
+
   test('settings only change custom properties: the article nodes stay the same', () => {
     const { overlay, $ } = make();
     overlay.setContent({ kind: 'article', article: article(document) });
