@@ -2,6 +2,7 @@
  * The always-on content script: every http(s) top frame, at document_idle. It holds detection and
  * messaging only (no Readability, no DOMPurify, no settings UI) and must never throw into the page.
  */
+import { scriptStart } from './started';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
 import { runtime } from './runtime';
@@ -11,6 +12,8 @@ const MEASURE = 'lectern:detect';
 const REDETECT_DELAY_MS = 600;
 
 let lastUrl = '';
+/** Whether the background was last told of an article in this document. */
+let saidArticle = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dead = false;
 const teardown: (() => void)[] = [];
@@ -27,29 +30,44 @@ function retire(): void {
   performance.mark('lectern:detector-retired');
 }
 
-function report(): void {
+/**
+ * Detects, and tells the background when there is news: an article, or the article of a moment ago
+ * gone (a single-page site moved on). A page with no article sends nothing and never touches the
+ * extension API, whose first use is most of the script's cost in Firefox (about 11 ms here, against
+ * 1 ms in Chromium): the background already shows "no article" for every new document, and the popup
+ * reads no word as none. A look again after a same-document navigation always asks the API first,
+ * which is how an orphaned copy learns it is one. The measure runs from `start` to the message sent.
+ */
+function report(start = performance.now(), onLoad = false): void {
   if (dead) return;
   try {
     // runtime.id disappears when the extension is reloaded or updated.
-    const api = runtime();
-    if (!api?.id) {
+    let api = onLoad ? undefined : runtime();
+    if (!onLoad && !api?.id) {
       retire();
       return;
     }
-    const start = performance.now();
     const detection = detectArticle(document, location.href);
-    performance.measure(MEASURE, { start, end: performance.now() });
     lastUrl = location.href;
-    const state: TabArticleState = {
-      url: location.href,
-      isArticle: detection.isArticle,
-      confidence: detection.confidence,
-      title: document.title.trim(),
-      signals: detection.signals,
-    };
-    api.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
-      if (!runtime()?.id) retire();
-    });
+    if (detection.isArticle || saidArticle) {
+      api ??= runtime();
+      if (!api?.id) {
+        retire();
+        return;
+      }
+      const state: TabArticleState = {
+        url: location.href,
+        isArticle: detection.isArticle,
+        confidence: detection.confidence,
+        title: document.title.trim(),
+        signals: detection.signals,
+      };
+      saidArticle = detection.isArticle;
+      api.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
+        if (!runtime()?.id) retire();
+      });
+    }
+    performance.measure(MEASURE, { start, end: performance.now() });
   } catch {
     // "Extension context invalidated" is thrown synchronously by some browsers.
     retire();
@@ -59,11 +77,10 @@ function report(): void {
 function scheduleRedetect(): void {
   if (dead || location.href === lastUrl) return;
   clearTimeout(timer);
-  timer = setTimeout(report, REDETECT_DELAY_MS);
+  timer = setTimeout(() => report(), REDETECT_DELAY_MS);
 }
 
 if (window.top === window) {
-  report();
   // Single-page news sites change articles with history.pushState, which a content script cannot hook
   // (its world is isolated). The Navigation API tells us where it exists; elsewhere a change of the
   // <title> is the cheap tell. Both are debounced and compare URLs, so no work is done per mutation.
@@ -78,4 +95,5 @@ if (window.top === window) {
   const head = document.head;
   if (head) titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
   teardown.push(() => titleObserver.disconnect());
+  report(scriptStart, true);
 }

@@ -173,6 +173,11 @@ describe(`[${name}] hostile and difficult pages`, () => {
     );
     expect(tabId).toContain('spa-library');
     expect(await openReader(h, page)).toBe('Library opens on Sundays after a volunteer drive');
+    await page.keyboard.press('Escape');
+    await waitForDialog(page, false);
+    // Away from the articles: the detector says the article is gone, and the action says so too.
+    await page.evaluate(() => (window as unknown as { toSections: () => void }).toSections());
+    await actionTitle(h, page, 'No article found on this page');
   });
 
   test('two opens in quick succession leave one overlay and a usable page', async () => {

@@ -268,12 +268,12 @@ export async function launch(
 
   async function tabIdOf(page: Page): Promise<number> {
     const url = page.url();
-    // Without the "tabs" permission the extension cannot read tab URLs; the detector's per-tab state
-    // (storage.session, keyed tab:<id>) names the page it saw.
+    // The extension's host permissions (http and https) let it read those tabs' URLs without the
+    // "tabs" permission. Asked again until the browser reports the tab at its new URL.
     const id = await waitFor(
       () =>
         evalInExtension<number | null>(
-          `(async () => { const all = await (globalThis.browser ?? chrome).storage.session.get(null); const e = Object.entries(all).find(([k, v]) => k.startsWith('tab:') && v && v.url === ${JSON.stringify(url)}); return e ? Number(e[0].slice(4)) : null; })()`,
+          `(async () => { const tabs = await (globalThis.browser ?? chrome).tabs.query({}); const tab = tabs.find((t) => t.url === ${JSON.stringify(url)}); return tab ? tab.id : null; })()`,
         ),
       (v) => v != null,
       `the tab of ${url}`,
