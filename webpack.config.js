@@ -2,6 +2,40 @@
 // each browser's manifest. MV3 forbids eval, so no eval-based devtool; one file per entry, no runtime
 // chunk, no public path guessing (content scripts would resolve it against the page).
 const path = require('node:path');
+const { Compilation, sources } = require('webpack');
+
+/**
+ * Puts V8's explicit compile hint, `//# allFunctionsCalledOnLoad`, on the first line of the bundles
+ * whose functions nearly all run as soon as they load (the detector on every page, the reader when it
+ * opens). Chromium then compiles them whole at load instead of pre-parsing every function and parsing it
+ * again on its first call: measured with `npm run bench`, the detector's main-thread time and the
+ * reader's extraction both drop by about a quarter, and the page's total for both drops too. Other
+ * browsers read it as a comment. Added after minification (which would drop it), before the source
+ * maps are written (which then count the extra line).
+ */
+class CompileHints {
+  /** @param {string[]} files */
+  constructor(files) {
+    this.files = new Set(files);
+  }
+
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CompileHints', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CompileHints', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
+        () => {
+          for (const file of this.files)
+            if (compilation.getAsset(file))
+              compilation.updateAsset(
+                file,
+                (source) => new sources.ConcatSource('//# allFunctionsCalledOnLoad\n', source),
+              );
+        },
+      );
+    });
+  }
+}
 
 /** @param {Record<string, string>} _env @param {{ mode?: string }} argv */
 module.exports = (_env = {}, argv = {}) => {
@@ -31,6 +65,7 @@ module.exports = (_env = {}, argv = {}) => {
       ],
     },
     optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [new CompileHints(['detector.js', 'reader.js'])],
     performance: { hints: false },
     stats: 'errors-warnings',
   };
