@@ -12,7 +12,6 @@ import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
 import { removeCounters, removeEmptyImages, removeRelatedLinks } from './related';
 import { blockText } from './text';
-import { deeperThan } from './skip-links';
 import { dirOfLang } from '../shared/i18n';
 
 export interface ExtractOptions {
@@ -23,8 +22,6 @@ export interface ExtractOptions {
 const NO_ARTICLE = 'No article found on this page';
 /** Less text than this (a sign-in form, a page of images) is not an article. */
 const MIN_ARTICLE_WORDS = 30;
-/** Deeper than any parser builds (Chromium caps at 512): cloning it would cost depth × size. */
-const MAX_DEPTH = 1000;
 
 function isoDate(value: string): string {
   const v = value.trim();
@@ -63,8 +60,6 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     const html = doc.documentElement;
     if (!win || !html || !doc.body || doc.body.localName !== 'body')
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
-    if (deeperThan(doc.body, MAX_DEPTH))
-      return { ok: false, reason: 'no-article', message: 'This page is nested too deeply to read' };
     const removed = emptyRemoved();
 
     const { clone, skipTarget } = prepareClone(doc, win, removed);
@@ -105,8 +100,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     };
     return { ok: true, article };
   } catch (error) {
-    // A page nested thousands of levels deep (only a script can build one: browsers' parsers cap the
-    // depth) exhausts the stack of the DOM implementation itself; it is no article to read.
+    // A page nested deeper than any parser builds (only a script can: prepareClone's check), or so deep
+    // that it exhausts the stack of the DOM implementation itself: it is no article to read.
     if ((error as { name?: unknown } | null)?.name === 'RangeError')
       return { ok: false, reason: 'no-article', message: 'This page is nested too deeply to read' };
     return { ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };

@@ -7,6 +7,7 @@
  */
 import type { RemovedCounts } from './article';
 import {
+  deeperThan,
   findSkipLinks,
   findSkipTarget,
   holdsArticle,
@@ -16,6 +17,9 @@ import {
   scanSkipLinks,
 } from './skip-links';
 import { imageFromNoscriptMarkup } from './sanitize';
+
+/** Deeper than any parser builds (Chromium caps at 512): cloning it would cost depth × size. */
+const MAX_DEPTH = 1000;
 
 /** Style reads are capped so a huge page cannot stall the reader (the rest falls back to attributes). */
 const MAX_STYLE_READS = 20_000;
@@ -255,6 +259,12 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
   const liveLinks = scanSkipLinks(doc);
   const scope = liveScope(doc, findSkipTarget(doc, liveLinks), layout);
   const liveRoot = scope ?? doc.body;
+  // Only what is cloned is measured (the region and the chain above it), so a page confined to its
+  // region does not pay for walking the rest. Too deep: the pipeline's "nested too deeply".
+  let above = 0;
+  for (let n = liveRoot?.parentElement; n; n = n.parentElement) above++;
+  if (liveRoot && (above > MAX_DEPTH || deeperThan(liveRoot, MAX_DEPTH - above)))
+    throw new RangeError('This page is nested too deeply to read');
   const positions = layout ? liveHiddenPositions(doc, liveRoot) : [];
   let clone: Document;
   let root: Element | null;

@@ -95,6 +95,20 @@ describe('bad input never throws and ends in an article or "no article"', () => 
     expect(settled(html(`${'<div>'.repeat(400)}${article(4)}${'</div>'.repeat(400)}`)).ok).toBe(true);
   });
 
+  test('nesting outside the content region does not count: only what is cloned is measured', () => {
+    const deepRail = `<aside>${'<div>'.repeat(1_500)}<a href="/elsewhere">Elsewhere</a>${'</div>'.repeat(1_500)}</aside>`;
+    const skip = '<a href="#content">Skip to main content</a>';
+    const region = `<main id="content">${article(4)}</main>`;
+    const r = settled(html(`${skip}${deepRail}${region}`));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.article.removed.outsideRegion).toBeGreaterThanOrEqual(1_500);
+    // The same depth inside the region is still too deep.
+    const deepRegion = `<main id="content">${'<div>'.repeat(1_500)}${article(4)}${'</div>'.repeat(1_500)}</main>`;
+    const deep = settled(html(`${skip}${deepRegion}`));
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expect(deep.message).toBe('This page is nested too deeply to read');
+  });
+
   test('a 5 MB page, in time that grows about linearly with size', () => {
     // The shape of a real 5 MB news page: a short story among a large inline state script, a style sheet,
     // an SVG sprite and rails of teasers.
