@@ -84,6 +84,11 @@ function occurrences(hay: string, needle: string): number {
   return n;
 }
 
+/** Whether a normalised text of four words or more occurs in the (space-padded) flat text. */
+function longAndIn(words: string, flat: string): boolean {
+  return words.split(' ').length >= 4 && flat.includes(` ${words} `);
+}
+
 /** Collapses duplicated captions in place; returns how many duplicates it removed or silenced. */
 export function collapseCaptions(root: Element): number {
   let count = 0;
@@ -114,9 +119,11 @@ export function collapseCaptions(root: Element): number {
     }
   }
 
-  // 2. Captions whose image is gone: kept only when they add something.
-  let text = blockText(root);
-  const articleText = ` ${normaliseText(text)} `;
+  // 2. Captions whose image is gone: kept only when they add something. The article's text is read
+  // (and normalised) only when there is a caption or an alt text to compare with it.
+  let text: string | null = null;
+  const articleText = (): string => (text ??= blockText(root));
+  let before: string | null = null;
   let changed = false;
   for (const cap of Array.from(root.querySelectorAll('figcaption'))) {
     if (!root.contains(cap)) continue;
@@ -128,7 +135,8 @@ export function collapseCaptions(root: Element): number {
       continue;
     }
     if (figure && !hasMedia(figure)) {
-      if (occurrences(articleText, ` ${caption} `) > 1) {
+      before ??= ` ${normaliseText(articleText())} `;
+      if (occurrences(before, ` ${caption} `) > 1) {
         figure.remove();
         changed = true;
         count++;
@@ -137,19 +145,21 @@ export function collapseCaptions(root: Element): number {
   }
 
   // 3. Alt text that a screen reader would also read as text: the image becomes decorative.
-  if (changed) text = blockText(root);
-  const blocks = new Set(text.split('\n\n').map(normaliseText));
-  const flat = ` ${normaliseText(text)} `;
+  if (changed) text = null;
+  let blocks: Set<string> | null = null;
+  let flat: string | null = null;
   for (const img of Array.from(root.querySelectorAll('img[alt]'))) {
     const alt = img.getAttribute('alt') ?? '';
     const na = normaliseText(alt);
     if (!na) continue;
+    blocks ??= new Set(articleText().split('\n\n').map(normaliseText));
+    flat ??= ` ${normaliseText(articleText())} `;
     const caption = captionOf(img);
     const duplicate =
       (caption !== null && sameCaption(alt, caption.textContent ?? '')) ||
       blocks.has(na) ||
       (na.split(' ').length >= 4 && flat.includes(` ${na} `)) ||
-      (normaliseCaption(alt).split(' ').length >= 4 && flat.includes(` ${normaliseCaption(alt)} `));
+      longAndIn(normaliseCaption(alt), flat);
     if (duplicate) {
       img.setAttribute('alt', '');
       count++;
