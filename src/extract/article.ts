@@ -63,7 +63,13 @@ export function emptyRemoved(): RemovedCounts {
 /** Words per minute for reading time (a common adult silent-reading rate). */
 const WPM = 230;
 
-export function readingMinutes(text: string): number {
-  const words = text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+/** Words in a text: runs of letters, digits and underscores, in any script. */
+export function wordCount(text: string): number {
+  let words = 0;
+  for (const re = /[\p{L}\p{N}_]+/gu; re.test(text);) words++;
+  return words;
+}
+
+export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / WPM));
 }

@@ -4,7 +4,7 @@
  * jsdom. The live document is only read.
  */
 import { Readability } from '@mozilla/readability';
-import { emptyRemoved, readingMinutes, type Article, type ExtractResult } from './article';
+import { emptyRemoved, readingMinutes, wordCount, type Article, type ExtractResult } from './article';
 import { sanitizeToFragment } from './sanitize';
 import { prepareClone } from './prepass';
 import { removeChrome } from './chrome';
@@ -67,7 +67,9 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     const { region } = removeChrome(clone, removed, skipTarget);
     const lead = findLeadImage(clone, region);
 
-    const parsed = new Readability<Node>(clone, { serializer: (el: Node) => el }).parse();
+    // keepClasses: the page's class names go with DOMPurify (FORBID_ATTR), so Readability need not walk
+    // the article once more to strip them.
+    const parsed = new Readability<Node>(clone, { serializer: (el: Node) => el, keepClasses: true }).parse();
     if (!parsed || !parsed.content || parsed.content.nodeType !== 1 || !(parsed.textContent ?? '').trim())
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const root = parsed.content as Element;
@@ -80,8 +82,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     // DOMPurify last: nothing edits the markup after this line.
     const content = sanitizeToFragment(root, win);
     const text = blockText(content);
-    if ((text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0) < MIN_ARTICLE_WORDS)
-      return { ok: false, reason: 'no-article', message: NO_ARTICLE };
+    const words = wordCount(text);
+    if (words < MIN_ARTICLE_WORDS) return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const lang = (parsed.lang || html.getAttribute('lang') || '').trim();
     const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : dirOfLang(lang);
     const article: Article = {
@@ -95,7 +97,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       content,
       text,
       textLength: text.length,
-      readingMinutes: readingMinutes(text),
+      readingMinutes: readingMinutes(words),
       removed,
     };
     return { ok: true, article };

@@ -28,6 +28,8 @@ const CONFIG: Config = {
     'dialog',
   ],
   FORBID_ATTR: [
+    // The page's class names mean nothing in the reader (and could match the overlay's own rules).
+    'class',
     'style',
     'srcdoc',
     'formaction',
