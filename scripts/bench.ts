@@ -306,38 +306,24 @@ async function chromiumRun(server: FixtureServer, files: string[]) {
 }
 
 /**
- * The detector script's whole main-thread cost on load, as Chromium's own trace records it: the
- * script's evaluation (its compile, then its run). `lectern:detect` starts when the script's first
- * module runs, so it cannot see the compile before it; this pass can. A separate pass, because tracing
- * slows the page it watches.
+ * Opens each page in a new tab of one browser (nothing leaves the machine) and returns what `visit`
+ * measured there; a page that fails is skipped, with its reason in the log.
  */
-async function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
-  const h = await launch('chromium', { blockExternal: true });
-  const out: { file: string; scriptMs: number; compileMs: number }[] = [];
+async function eachPage<T>(
+  name: 'chromium' | 'firefox',
+  label: string,
+  files: string[],
+  visit: (page: Page, file: string) => Promise<T>,
+): Promise<T[]> {
+  const h = await launch(name, { blockExternal: true });
+  const out: T[] = [];
   try {
     for (const file of files) {
       const page = await h.browser.newPage();
       try {
-        await page.tracing.start({ categories: ['devtools.timeline'] });
-        await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
-        await detectorFigures(page);
-        const trace = await page.tracing.stop();
-        type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } };
-        const events = (JSON.parse(Buffer.from(trace ?? []).toString()) as { traceEvents: TraceEvent[] })
-          .traceEvents;
-        const ours = (e: TraceEvent): boolean => String(e.args?.data?.url ?? '').endsWith('/detector.js');
-        const evaluation = events.find((e) => e.name === 'EvaluateScript' && ours(e));
-        if (!evaluation?.dur) throw new Error('no evaluation of detector.js in the trace');
-        const compile = events.filter((e) => e.name === 'v8.compile' && ours(e));
-        out.push({
-          file,
-          scriptMs: evaluation.dur / 1000,
-          compileMs: compile.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
-        });
+        out.push(await visit(page, file));
       } catch (error) {
-        log(
-          `  chromium trace ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : error})`,
-        );
+        log(`  ${label} ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : error})`);
       } finally {
         await page.close().catch(() => undefined);
       }
@@ -348,33 +334,46 @@ async function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
   return out;
 }
 
-async function firefoxDetector(server: FixtureServer, files: string[]) {
-  const h = await launch('firefox', { blockExternal: true });
-  const out: { file: string; detectMs: number; loadMs: number }[] = [];
-  try {
-    for (const file of files) {
-      const page = await h.browser.newPage();
-      try {
-        await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 }).catch((error) => {
-          // Firefox fails the navigation when a frame of the page is refused ("Address rejected":
-          // every off-machine request is); the page itself loaded, and the detector ran in it.
-          return page
-            .evaluate(() => location.href)
-            .then((href) => {
-              if (!href.startsWith(server.url('/'))) throw error;
-            });
+/**
+ * The detector script's whole main-thread cost on load, as Chromium's own trace records it: the
+ * script's evaluation (its compile, then its run). `lectern:detect` starts when the script's first
+ * module runs, so it cannot see the compile before it; this pass can. A separate pass, because tracing
+ * slows the page it watches.
+ */
+function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
+  return eachPage('chromium', 'chromium trace', files, async (page, file) => {
+    await page.tracing.start({ categories: ['devtools.timeline'] });
+    await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
+    await detectorFigures(page);
+    const trace = await page.tracing.stop();
+    type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } };
+    const events = (JSON.parse(Buffer.from(trace ?? []).toString()) as { traceEvents: TraceEvent[] })
+      .traceEvents;
+    const ours = (e: TraceEvent): boolean => String(e.args?.data?.url ?? '').endsWith('/detector.js');
+    const evaluation = events.find((e) => e.name === 'EvaluateScript' && ours(e));
+    if (!evaluation?.dur) throw new Error('no evaluation of detector.js in the trace');
+    const compile = events.filter((e) => e.name === 'v8.compile' && ours(e));
+    return {
+      file,
+      scriptMs: evaluation.dur / 1000,
+      compileMs: compile.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
+    };
+  });
+}
+
+function firefoxDetector(server: FixtureServer, files: string[]) {
+  return eachPage('firefox', 'firefox', files, async (page, file) => {
+    await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 }).catch((error) => {
+      // Firefox fails the navigation when a frame of the page is refused ("Address rejected": every
+      // off-machine request is); the page itself loaded, and the detector ran in it.
+      return page
+        .evaluate(() => location.href)
+        .then((href) => {
+          if (!href.startsWith(server.url('/'))) throw error;
         });
-        out.push({ file, ...(await detectorFigures(page)) });
-      } catch (error) {
-        log(`  firefox ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : error})`);
-      } finally {
-        await page.close().catch(() => undefined);
-      }
-    }
-  } finally {
-    await h.close();
-  }
-  return out;
+    });
+    return { file, ...(await detectorFigures(page)) };
+  });
 }
 
 function jsdomRatio(): { lectern: number; readability: number; ratio: number } | null {
