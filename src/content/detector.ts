@@ -33,8 +33,8 @@ function retire(): void {
 /**
  * Detects, and tells the background when there is news: an article, or the article of a moment ago
  * gone (a single-page site moved on). A page with no article sends nothing and never touches the
- * extension API, whose first use is most of the script's cost in Firefox (about 11 ms here, against
- * 1 ms in Chromium): the background already shows "no article" for every new document, and the popup
+ * extension API, whose first use is most of the script's cost in Firefox (about 9 ms here, against
+ * 0.8 ms in Chromium): the background already shows "no article" for every new document, and the popup
  * reads no word as none. A look again after a same-document navigation always asks the API first,
  * which is how an orphaned copy learns it is one. The measure runs from `start` to the message sent.
  */
@@ -42,15 +42,14 @@ function report(start = performance.now(), onLoad = false): void {
   if (dead) return;
   try {
     // runtime.id disappears when the extension is reloaded or updated.
-    let api = onLoad ? undefined : runtime();
-    if (!onLoad && !api?.id) {
+    if (!onLoad && !runtime()?.id) {
       retire();
       return;
     }
     const detection = detectArticle(document, location.href);
     lastUrl = location.href;
     if (detection.isArticle || saidArticle) {
-      api ??= runtime();
+      const api = runtime();
       if (!api?.id) {
         retire();
         return;

@@ -122,8 +122,10 @@ export function collapseCaptions(root: Element): number {
   // 2. Captions whose image is gone: kept only when they add something. The article's text is read
   // (and normalised) only when there is a caption or an alt text to compare with it.
   let text: string | null = null;
+  let flat: string | null = null;
   const articleText = (): string => (text ??= blockText(root));
-  let before: string | null = null;
+  /** The article's words, space-padded, for whole-phrase searches. */
+  const flatText = (): string => (flat ??= ` ${normaliseText(articleText())} `);
   let changed = false;
   for (const cap of Array.from(root.querySelectorAll('figcaption'))) {
     if (!root.contains(cap)) continue;
@@ -135,8 +137,7 @@ export function collapseCaptions(root: Element): number {
       continue;
     }
     if (figure && !hasMedia(figure)) {
-      before ??= ` ${normaliseText(articleText())} `;
-      if (occurrences(before, ` ${caption} `) > 1) {
+      if (occurrences(flatText(), ` ${caption} `) > 1) {
         figure.remove();
         changed = true;
         count++;
@@ -145,21 +146,20 @@ export function collapseCaptions(root: Element): number {
   }
 
   // 3. Alt text that a screen reader would also read as text: the image becomes decorative.
-  if (changed) text = null;
+  if (changed) text = flat = null;
   let blocks: Set<string> | null = null;
-  let flat: string | null = null;
   for (const img of Array.from(root.querySelectorAll('img[alt]'))) {
     const alt = img.getAttribute('alt') ?? '';
     const na = normaliseText(alt);
     if (!na) continue;
     blocks ??= new Set(articleText().split('\n\n').map(normaliseText));
-    flat ??= ` ${normaliseText(articleText())} `;
+    const padded = flatText();
     const caption = captionOf(img);
     const duplicate =
       (caption !== null && sameCaption(alt, caption.textContent ?? '')) ||
       blocks.has(na) ||
-      (na.split(' ').length >= 4 && flat.includes(` ${na} `)) ||
-      longAndIn(normaliseCaption(alt), flat);
+      longAndIn(na, padded) ||
+      longAndIn(normaliseCaption(alt), padded);
     if (duplicate) {
       img.setAttribute('alt', '');
       count++;

@@ -1,7 +1,8 @@
 /**
  * Cheap "is there an article here?" for the always-on content script. No cloning, no Readability:
  * metadata first, then paragraph text mass measured in the style of Readability's
- * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it. Every loop is capped, so a 10 MB page costs about the same as a small one.
+ * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it.
+ * Every loop is capped, so a 10 MB page costs about the same as a small one.
  */
 import type { Detection, DetectionSignals } from './detect-types';
 import { findSkipTarget } from './skip-links';
