@@ -11,6 +11,7 @@ import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../overlay/ui-locale';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { extractArticle } from '../extract/pipeline';
+import { prepareSanitizer } from '../extract/sanitize';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
 import { connectSettings } from '../overlay/settings-sync';
@@ -190,8 +191,9 @@ function start(): void {
       overlay.close();
       return { ok: true, state: 'closed', title: '' };
     }
-    await settingsReady;
+    // The article is read while the settings are still on their way (asked for when the bundle loaded).
     const result = extract();
+    await settingsReady;
     const renderStart = performance.now();
     if (!overlay) overlay = makeOverlay();
     show(settings);
@@ -216,4 +218,8 @@ function start(): void {
     if (isType(message, 'bg-rd:toggle')) return toggle();
     return undefined;
   });
+
+  // This bundle is injected only to open the reader: the open request follows it. A task of its own,
+  // so that the background hears the bundle has loaded first.
+  setTimeout(() => prepareSanitizer(window), 0);
 }

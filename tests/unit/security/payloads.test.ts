@@ -6,7 +6,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../../src/extract/pipeline';
-import { sanitizeHtmlToFragment } from '../../../src/extract/sanitize';
+import { prepareSanitizer, sanitizeHtmlToFragment } from '../../../src/extract/sanitize';
 import { PAYLOADS, payloadPage, BEACON } from '../../fixtures/security/payloads';
 import { findDanger } from '../../support/danger';
 
@@ -61,5 +61,29 @@ describe('payload table', () => {
         'src=data:text/html,x',
       ]),
     );
+  });
+
+  test('a sanitizer built ahead, as the reader builds it before the open request, gives the same article', () => {
+    const plain = extractArticle(load(payloadPage('/beacon')), { url: 'http://127.0.0.1/payloads.html' });
+    const doc = load(payloadPage('/beacon'));
+    prepareSanitizer(doc.defaultView as Window);
+    const warm = extractArticle(doc, { url: 'http://127.0.0.1/payloads.html' });
+    if (!plain.ok || !warm.ok) throw new Error('no article');
+    expect(findDanger(warm.article.content)).toEqual([]);
+    const markup = (fragment: DocumentFragment): string => {
+      const box = fragment.ownerDocument.createElement('div');
+      box.append(fragment.cloneNode(true));
+      return box.innerHTML;
+    };
+    expect(markup(warm.article.content)).toBe(markup(plain.article.content));
+  });
+
+  test('building the sanitizer ahead never throws, even for a window it cannot use', () => {
+    const broken = Object.defineProperty({}, 'document', {
+      get() {
+        throw new Error('the page went away');
+      },
+    }) as Window;
+    expect(() => prepareSanitizer(broken)).not.toThrow();
   });
 });
