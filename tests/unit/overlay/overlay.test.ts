@@ -315,6 +315,24 @@ test('dates are formatted for the UI language, and bad dates are shown as given'
   expect(formatDate('last Tuesday', 'en')).toBe('last Tuesday');
 });
 
+test("the day is the dateline's own, whatever the time zone of the reader", () => {
+  // 23:30 in New York is already the next day in UTC (and in Europe): the story is of 7 April.
+  expect(formatDate('2021-04-07T23:30:00-04:00', 'en')).toBe('April 7, 2021');
+  expect(formatDate('2026-05-12', 'en')).toBe('May 12, 2026');
+  expect(formatDate('2026-05-12T00:30:00+09:00', 'en')).toBe('May 12, 2026');
+});
+
+test('the dialog shows the date as published at once, and in words once it has been painted', async () => {
+  const { overlay, $ } = make({}, { uiLang: 'en' });
+  overlay.setContent({ kind: 'article', article: article(document) });
+  overlay.open();
+  expect($('time')!.textContent).toBe('2026-05-12');
+  // The overlay's own callbacks were queued first: after this frame and the task after it, they ran.
+  await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  expect($('time')!.textContent).toBe('May 12, 2026');
+  expect($('time')!.getAttribute('datetime')).toBe('2026-05-12T08:00:00Z');
+});
+
 test('images are bounded: past the bound, an image gives way to its text alternative or to nothing', () => {
   const overlay = new ReaderOverlay({ doc: document, t: translate(), settings: { ...DEFAULT_SETTINGS } });
   made.push(overlay);
