@@ -28,6 +28,49 @@ describe('detectArticle', () => {
     expect(detectArticle(doc, 'https://n.example/a/1').isArticle).toBe(true);
   });
 
+  test.each([
+    [
+      'og:type by name, the date in <time pubdate>',
+      '<meta name="og:type" content=" Article ">',
+      '<time datetime="2026-05-12" pubdate>12 May</time>',
+      true,
+      true,
+      null,
+    ],
+    [
+      'the first og:type counts',
+      '<meta property="og:type" content="website"><meta property="og:type" content="article">',
+      '',
+      false,
+      false,
+      null,
+    ],
+    [
+      'published time in the body, JSON-LD after it',
+      '',
+      '<meta property="article:published_time" content="2026-05-12"><script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      false,
+      true,
+      'NewsArticle',
+    ],
+    [
+      'an empty published time is none',
+      '<meta name="article:published_time" content=" ">',
+      '',
+      false,
+      false,
+      null,
+    ],
+  ])('metadata, read in one pass: %s', (_name, head, body, ogArticle, publishedTime, jsonLdType) => {
+    const d = detectArticle(
+      parse(`<head>${head}</head><body>${body}<main>${P}</main></body>`),
+      'https://n.example/a/1',
+    );
+    expect(d.signals.ogArticle).toBe(ogArticle);
+    expect(d.signals.publishedTime).toBe(publishedTime);
+    expect(d.signals.jsonLdType).toBe(jsonLdType);
+  });
+
   test('a front page of teasers is not an article', () => {
     const teaser = `<li><a href="/a/1"><h4>Headline of a story</h4></a>${P}</li>`;
     const d = detectArticle(parse(`<ul>${teaser.repeat(8)}</ul>`), 'https://n.example/z/1');
