@@ -38,21 +38,9 @@ function typesOf(node: unknown, out: string[], depth = 0): void {
   if (record.mainEntity) typesOf(record.mainEntity, out, depth + 1);
 }
 
-const JSON_LD = 'script[type="application/ld+json" i]';
-const OG_TYPE = 'og:type';
-const PUBLISHED_TIME = 'article:published_time';
-/** Everything the metadata step reads, found in one pass over the page instead of one per question. */
-const METADATA = [
-  JSON_LD,
-  `meta[property="${OG_TYPE}"]`,
-  `meta[name="${OG_TYPE}"]`,
-  `meta[property="${PUBLISHED_TIME}"]`,
-  `meta[name="${PUBLISHED_TIME}"]`,
-  'time[datetime][pubdate]',
-].join(', ');
-
-/** The article-like JSON-LD type of these scripts, or 'non-article' when one says the page is a listing, or null. */
-function jsonLdType(scripts: ArrayLike<Element>): string | null {
+/** The article-like JSON-LD type, or 'non-article' when the page says it is a listing, or null. */
+export function jsonLdArticleType(doc: Document): string | null {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
   const types: string[] = [];
   let budget = MAX_JSON_LD_CHARS;
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
@@ -77,41 +65,9 @@ function jsonLdType(scripts: ArrayLike<Element>): string | null {
   return article;
 }
 
-/** The article-like JSON-LD type, or 'non-article' when the page says it is a listing, or null. */
-export function jsonLdArticleType(doc: Document): string | null {
-  return jsonLdType(doc.querySelectorAll(JSON_LD));
-}
-
-interface PageMetadata {
-  jsonLd: string | null;
-  /** The first `og:type` meta's content, trimmed, or null. */
-  ogType: string | null;
-  /** The first `article:published_time` meta has a value, or a `<time pubdate>` is there. */
-  publishedTime: boolean;
-}
-
-function pageMetadata(doc: Document): PageMetadata {
-  const found = doc.querySelectorAll(METADATA);
-  const scripts: Element[] = [];
-  let ogType: Element | null = null;
-  let published: Element | null = null;
-  let pubdate = false;
-  for (let i = 0; i < found.length; i++) {
-    const el = found[i] as Element;
-    if (el.localName === 'script') scripts.push(el);
-    else if (el.localName === 'time') pubdate = true;
-    else {
-      const names = [el.getAttribute('property'), el.getAttribute('name')];
-      if (!ogType && names.includes(OG_TYPE)) ogType = el;
-      if (!published && names.includes(PUBLISHED_TIME)) published = el;
-    }
-  }
-  const content = (el: Element | null): string | null => el?.getAttribute('content')?.trim() || null;
-  return {
-    jsonLd: jsonLdType(scripts),
-    ogType: content(ogType),
-    publishedTime: Boolean(content(published)) || pubdate,
-  };
+function meta(doc: Document, name: string): string | null {
+  const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
+  return el?.getAttribute('content')?.trim() || null;
 }
 
 /** Subtrees whose text is not the page's text (as isProbablyReaderable, plus navigation). */
@@ -239,8 +195,11 @@ function isRootUrl(url: string): boolean {
 
 export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   const body = doc.body;
-  const { jsonLd, ogType, publishedTime } = pageMetadata(doc);
-  const ogArticle = (ogType ?? '').toLowerCase() === 'article';
+  const jsonLd = jsonLdArticleType(doc);
+  const ogArticle = (meta(doc, 'og:type') ?? '').toLowerCase() === 'article';
+  const publishedTime = Boolean(
+    meta(doc, 'article:published_time') || doc.querySelector('time[datetime][pubdate]'),
+  );
   const articleMeta = Boolean(jsonLd && jsonLd !== 'non-article') || ogArticle;
   // With article metadata (and no listing type), only the paragraph text can still say no: it is read
   // until it makes the page readerable, and where the text sits or what links surround it is not asked.

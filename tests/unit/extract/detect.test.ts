@@ -61,7 +61,7 @@ describe('detectArticle', () => {
       false,
       null,
     ],
-  ])('metadata, read in one pass: %s', (_name, head, body, ogArticle, publishedTime, jsonLdType) => {
+  ])('metadata signals: %s', (_name, head, body, ogArticle, publishedTime, jsonLdType) => {
     const d = detectArticle(
       parse(`<head>${head}</head><body>${body}<main>${P}</main></body>`),
       'https://n.example/a/1',
