@@ -9,6 +9,12 @@
  * Navigation Timing and from the User Timing measures Lectern records (lectern:detect, which spans the
  * detector script's whole run on load; lectern:extract; lectern:render), and for the detector's compile
  * too, from a pass under Chromium's tracing. Nothing here is asserted by tests: the bench only reports.
+ *
+ * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle).
+ * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the
+ * open request arriving, so it is not in lectern:extract; the open total (request to dialog painted)
+ * holds everything, that included. lectern:render ends when the dialog is shown; the date in words is
+ * filled in after the first paint, outside both.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
