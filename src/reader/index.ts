@@ -186,8 +186,16 @@ function start(): void {
     });
   }
 
-  async function toggle(): Promise<OpenResult> {
+  /** The title of the article the open reader shows. */
+  let openTitle = '';
+  /**
+   * Opens the reader, or closes it when open. An automatic open (the "Open articles automatically"
+   * setting, after a detection) never closes a reader that is open: a detection can arrive twice for
+   * one page (a single-page site, or a tab that finishes loading twice).
+   */
+  async function toggle(autoOpened: boolean): Promise<OpenResult> {
     if (overlay?.isOpen) {
+      if (autoOpened) return { ok: true, state: 'opened', title: openTitle };
       overlay.close();
       return { ok: true, state: 'closed', title: '' };
     }
@@ -204,7 +212,8 @@ function start(): void {
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
     if (baseline) watcher.start(baseline);
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };
-    return { ok: true, state: 'opened', title: result.article.title };
+    openTitle = result.article.title;
+    return { ok: true, state: 'opened', title: openTitle };
   }
 
   browser.storage.onChanged.addListener((changes, area) => {
@@ -215,7 +224,7 @@ function start(): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     if (isType(message, 'bg-rd:ping')) return Promise.resolve(true);
-    if (isType(message, 'bg-rd:toggle')) return toggle();
+    if (isType(message, 'bg-rd:toggle')) return toggle(message.payload.autoOpened === true);
     return undefined;
   });
 

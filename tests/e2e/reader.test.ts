@@ -645,6 +645,14 @@ describe(`[${name}] reader overlay and popup`, () => {
       { timeout: 15_000, polling: 50 },
     );
     expect(await dialogState(page)).toMatchObject({ open: true, modal: true, name: TITLE });
+    // A second detection of the same page (it can come twice) opens automatically again: the reader
+    // the person is reading stays open.
+    const tabId = await h.tabIdOf(page);
+    const reply = await h.evalInExtension<{ ok: boolean; state?: string }>(
+      `(globalThis.browser ?? chrome).tabs.sendMessage(${tabId}, { type: 'bg-rd:toggle', payload: { autoOpened: true } })`,
+    );
+    expect(reply).toMatchObject({ ok: true, state: 'opened' });
+    expect(await dialogState(page)).toMatchObject({ open: true, name: TITLE });
   });
 
   test('images off shows their text alternative in place; on again shows the images', async () => {
