@@ -45,8 +45,13 @@ module.exports = (_env = {}, argv = {}) => {
     target: ['web', 'es2022'],
     devtool: mode === 'development' ? 'cheap-source-map' : 'source-map',
     entry: {
-      background: './src/background/index.ts',
-      detector: './src/content/detector.ts',
+      // One background and one detector per browser: they differ only in how the detector's first
+      // detection reaches the background (ReportMode, src/shared/pull.ts). scripts/build.mjs gives each
+      // browser its own as background.js and detector.js.
+      'background.chrome': './src/background/background.chrome.ts',
+      'background.firefox': './src/background/background.firefox.ts',
+      'detector.chrome': './src/content/detector.chrome.ts',
+      'detector.firefox': './src/content/detector.firefox.ts',
       reader: './src/reader/index.ts',
       popup: './src/popup/popup.ts',
     },
@@ -65,7 +70,7 @@ module.exports = (_env = {}, argv = {}) => {
       ],
     },
     optimization: { splitChunks: false, runtimeChunk: false },
-    plugins: [new CompileHints(['detector.js', 'reader.js'])],
+    plugins: [new CompileHints(['detector.chrome.js', 'detector.firefox.js', 'reader.js'])],
     performance: { hints: false },
     stats: 'errors-warnings',
   };

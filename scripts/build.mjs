@@ -41,11 +41,27 @@ const bundle = join(root, 'dist', '.bundle');
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/** Bundles built once per browser (`<name>.<target>.js`): each browser gets its own as `<name>.js`. */
+const PER_BROWSER = /^(background|detector)\.(chrome|firefox)\.js(\.map)?$/;
+
+/** Copies `<name>.<target>.js` and its map to `<name>.js`, naming the map anew inside both. */
+function takeOwnBundle(out, name, target) {
+  const from = `${name}.${target}.js`;
+  const js = readFileSync(join(bundle, from), 'utf8').replace(
+    `//# sourceMappingURL=${from}.map`,
+    `//# sourceMappingURL=${name}.js.map`,
+  );
+  writeFileSync(join(out, `${name}.js`), js);
+  const map = JSON.parse(readFileSync(join(bundle, `${from}.map`), 'utf8'));
+  writeFileSync(join(out, `${name}.js.map`), JSON.stringify({ ...map, file: `${name}.js` }));
+}
+
 for (const target of ['chrome', 'firefox']) {
   const out = join(root, 'dist', target);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(bundle, out, { recursive: true });
+  cpSync(bundle, out, { recursive: true, filter: (src) => !PER_BROWSER.test(src.split(/[\\/]/).pop()) });
+  for (const name of ['background', 'detector']) takeOwnBundle(out, name, target);
   cpSync(join(root, '_locales'), join(out, '_locales'), { recursive: true });
   mkdirSync(join(out, 'icons'));
   for (const f of readdirSync(join(root, 'icons')))

@@ -1,13 +1,23 @@
 /**
  * Background (Chrome service worker / Firefox event page). Stateless across restarts: per-tab state
  * lives in storage.session. Sets the action's badge and title per tab, registers the command and the
- * context-menu item, and injects the reader bundle on demand.
+ * context-menu item, and injects the reader bundle on demand. In Firefox it also reads each loaded
+ * tab's detection from the detector (the `pull` report, src/shared/pull.ts); each browser's entry
+ * (background.chrome.ts, background.firefox.ts) says which.
  */
 import browser from '../shared/browser';
 import { envelope, isEnvelope, isType, type OpenResult, type TabArticleState } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
 import { SettingsStore } from '../shared/settings';
 import { siteOf } from '../shared/site';
+import {
+  DETECTED_SLOT,
+  PULL_WAIT_MS,
+  WAITING_SLOT,
+  isTabArticleState,
+  readDetection,
+  type ReportMode,
+} from '../shared/pull';
 
 const t = makeTranslate(browser.i18n);
 const MENU_ID = 'open-in-lectern';
@@ -56,58 +66,93 @@ async function toggleReader(tabId: number, autoOpened = false): Promise<OpenResu
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isEnvelope(message)) return undefined;
-  if (isType(message, 'cs-bg:detected')) {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0) return undefined;
-    const state = message.payload;
-    return (async () => {
-      await browser.storage.session.set({ [tabKey(tabId)]: state }).catch(() => undefined);
-      await showState(tabId, state);
-      if (state.isArticle) {
-        const { effective } = await settings.load(siteOf(state.url));
-        if (effective.autoOpen) await toggleReader(tabId, true);
-      }
-    })();
+/** A detection of the tab's top frame arrived (sent, or pulled): remember it, show it, maybe open. */
+async function detected(tabId: number, state: TabArticleState): Promise<void> {
+  await browser.storage.session.set({ [tabKey(tabId)]: state }).catch(() => undefined);
+  await showState(tabId, state);
+  if (state.isArticle) {
+    const { effective } = await settings.load(siteOf(state.url));
+    if (effective.autoOpen) await toggleReader(tabId, true);
   }
-  // The URL is the browser's own record of the frame that asked, never something the page said.
-  if (isType(message, 'rd-bg:site')) return Promise.resolve(siteOf(sender.url ?? sender.tab?.url));
-  if (isType(message, 'ui-bg:get-tab-state')) return getTabState(message.payload.tabId);
-  if (isType(message, 'ui-bg:toggle-reader')) return toggleReader(message.payload.tabId);
-  return undefined;
-});
+}
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
-});
+/**
+ * Reads the detector's first detection in a tab that has loaded (the `pull` report). A tab the
+ * extension may not script, or a detection of a document the tab has already left, is ignored.
+ */
+async function pull(tabId: number, url: string | undefined): Promise<void> {
+  if (!url || !/^https?:/.test(url)) return;
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: readDetection,
+      args: [DETECTED_SLOT, WAITING_SLOT, PULL_WAIT_MS],
+    });
+    const state: unknown = frame?.result;
+    if (!isTabArticleState(state)) return;
+    const tab = await browser.tabs.get(tabId);
+    if (tab.url !== state.url) return; // the page moved on meanwhile: its detector says so itself
+    await detected(tabId, state);
+  } catch {
+    // The tab closed or navigated away, or it is a page the extension may not script.
+  }
+}
 
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  // A new document: forget the old detection until the detector speaks again.
-  if (change.status === 'loading' && change.url) {
+export function startBackground(report: ReportMode): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isEnvelope(message)) return undefined;
+    if (isType(message, 'cs-bg:detected')) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0 || !isTabArticleState(message.payload))
+        return undefined;
+      return detected(tabId, message.payload);
+    }
+    // The URL is the browser's own record of the frame that asked, never something the page said.
+    if (isType(message, 'rd-bg:site')) return Promise.resolve(siteOf(sender.url ?? sender.tab?.url));
+    if (isType(message, 'ui-bg:get-tab-state')) return getTabState(message.payload.tabId);
+    if (isType(message, 'ui-bg:toggle-reader')) return toggleReader(message.payload.tabId);
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
     browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
-    showState(tabId, null).catch(() => undefined);
-  }
-});
+  });
 
-browser.commands.onCommand.addListener(async (command, tab) => {
-  if (command !== 'open-reader') return;
-  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  if (tabId !== undefined) await toggleReader(tabId);
-});
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A new document: forget the old detection until the detector speaks again.
+    if (change.status === 'loading' && change.url) {
+      browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
+      showState(tabId, null).catch(() => undefined);
+    }
+    if (report === 'pull' && change.status === 'complete') pull(tabId, tab.url).catch(() => undefined);
+  });
 
-browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId === MENU_ID && tab?.id !== undefined) await toggleReader(tab.id);
-});
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'open-reader') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await toggleReader(tabId);
+  });
 
-browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({
-      id: MENU_ID,
-      title: t('contextMenuOpen'),
-      contexts: ['page', 'selection', 'link', 'image'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    }),
-  );
-  settings.repair().catch(() => undefined);
-});
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) await toggleReader(tab.id);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: t('contextMenuOpen'),
+        contexts: ['page', 'selection', 'link', 'image'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    );
+    settings.repair().catch(() => undefined);
+    // Installed or updated under open tabs: the browser runs the new detector in them, and no tab
+    // finishes loading to say so.
+    if (report === 'pull')
+      browser.tabs
+        .query({})
+        .then((tabs) => Promise.all(tabs.map((t) => (t.id === undefined ? undefined : pull(t.id, t.url)))))
+        .catch(() => undefined);
+  });
+}

@@ -1,10 +1,15 @@
 /**
  * The always-on content script: every http(s) top frame, at document_idle. It holds detection and
  * messaging only (no Readability, no DOMPurify, no settings UI) and must never throw into the page.
+ *
+ * How the first detection reaches the background depends on the browser (`ReportMode` in
+ * src/shared/pull.ts); each browser's build has its own small entry (detector.chrome.ts,
+ * detector.firefox.ts) naming it.
  */
 import { scriptStart } from './started';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
+import { DETECTED_SLOT, WAITING_SLOT, type DetectedSlot, type ReportMode } from '../shared/pull';
 import { runtime } from './runtime';
 
 const MEASURE = 'lectern:detect';
@@ -16,13 +21,15 @@ let lastUrl = '';
 let saidArticle = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dead = false;
+let mode: ReportMode = 'push';
 const teardown: (() => void)[] = [];
 
 /**
  * The extension was reloaded or updated under this page: this copy is orphaned. It stops watching,
- * says nothing to the page's console, and leaves one User Timing mark as its only trace.
+ * says nothing to the page's console, and leaves one User Timing mark as its only trace. (Also how
+ * the unit tests stop each copy they load.)
  */
-function retire(): void {
+export function retire(): void {
   if (dead) return;
   dead = true;
   clearTimeout(timer);
@@ -31,12 +38,24 @@ function retire(): void {
 }
 
 /**
+ * Leaves the latest detection where the background's pull reads it (the content script's own world,
+ * which the page cannot see), and hands it to a pull that came before it.
+ */
+function publish(state: TabArticleState): void {
+  const g = globalThis as DetectedSlot;
+  g[DETECTED_SLOT] = state;
+  const waiting = g[WAITING_SLOT];
+  delete g[WAITING_SLOT];
+  waiting?.(state);
+}
+
+/**
  * Detects, and tells the background when there is news: an article, or the article of a moment ago
- * gone (a single-page site moved on). A page with no article sends nothing and never touches the
- * extension API, whose first use is most of the script's cost in Firefox (about 9 ms here, against
- * 0.8 ms in Chromium): the background already shows "no article" for every new document, and the popup
- * reads no word as none. A look again after a same-document navigation always asks the API first,
- * which is how an orphaned copy learns it is one. The measure runs from `start` to the message sent.
+ * gone (a single-page site moved on). On load in `push` mode, a page with no article sends nothing and
+ * never touches the extension API: the background already shows "no article" for every new document,
+ * and the popup reads no word as none. In `pull` mode nothing on load touches the API. A look again
+ * after a same-document navigation always asks the API first, which is how an orphaned copy learns it
+ * is one. The measure runs from `start` to the message sent (or the detection left for the pull).
  */
 function report(start = performance.now(), onLoad = false): void {
   if (dead) return;
@@ -48,21 +67,26 @@ function report(start = performance.now(), onLoad = false): void {
     }
     const detection = detectArticle(document, location.href);
     lastUrl = location.href;
-    if (detection.isArticle || saidArticle) {
+    const state = (): TabArticleState => ({
+      url: location.href,
+      isArticle: detection.isArticle,
+      confidence: detection.confidence,
+      title: document.title.trim(),
+      signals: detection.signals,
+    });
+    if (onLoad && mode === 'pull') {
+      publish(state());
+      saidArticle = detection.isArticle;
+    } else if (detection.isArticle || saidArticle) {
       const api = runtime();
       if (!api?.id) {
         retire();
         return;
       }
-      const state: TabArticleState = {
-        url: location.href,
-        isArticle: detection.isArticle,
-        confidence: detection.confidence,
-        title: document.title.trim(),
-        signals: detection.signals,
-      };
+      const now = state();
+      if (mode === 'pull') publish(now); // a later pull (the tab loading again) reads the latest
       saidArticle = detection.isArticle;
-      api.sendMessage(envelope('cs-bg:detected', state)).catch(() => {
+      api.sendMessage(envelope('cs-bg:detected', now)).catch(() => {
         if (!runtime()?.id) retire();
       });
     }
@@ -79,7 +103,10 @@ function scheduleRedetect(): void {
   timer = setTimeout(() => report(), REDETECT_DELAY_MS);
 }
 
-if (window.top === window) {
+/** Starts watching and detects once: called by the browser's entry, once. */
+export function startDetector(reportMode: ReportMode): void {
+  if (window.top !== window) return;
+  mode = reportMode;
   // Single-page news sites change articles with history.pushState, which a content script cannot hook
   // (its world is isolated). The Navigation API tells us where it exists; elsewhere a change of the
   // <title> is the cheap tell. Both are debounced and compare URLs, so no work is done per mutation.
