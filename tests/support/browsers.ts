@@ -101,6 +101,11 @@ export async function launch(
     blockExternal?: boolean;
     /** Send every non-loopback request to this loopback proxy port (tests/support/recorder.ts). */
     proxyPort?: number;
+    /**
+     * Firefox rounds `performance.now()` to whole milliseconds by default (its timer-precision
+     * defence); the bench asks for full precision so a 2 ms script is not read as 1 or 3.
+     */
+    preciseTimers?: boolean;
   } = {},
 ): Promise<Harness> {
   const withExtension = options.extension !== false;
@@ -139,6 +144,7 @@ export async function launch(
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         // Keep the closed network quiet: no update checks, telemetry or captive-portal probes.
         'app.update.enabled': false,
+        ...(options.preciseTimers ? { 'privacy.reduceTimerPrecision': false } : {}),
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'browser.safebrowsing.malware.enabled': false,
