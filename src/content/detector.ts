@@ -3,13 +3,12 @@
  * messaging only (no Readability, no DOMPurify, no settings UI) and must never throw into the page.
  *
  * How the first detection reaches the background depends on the browser (`ReportMode` in
- * src/shared/pull.ts); each browser's build has its own small entry (detector.chrome.ts,
- * detector.firefox.ts) naming it.
+ * src/shared/pull.ts): each browser's build has its own small entry (detector.chrome.ts,
+ * detector.firefox.ts), and only Firefox's carries the code that leaves a detection for the pull.
  */
 import { scriptStart } from './started';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
-import { DETECTED_SLOT, WAITING_SLOT, type DetectedSlot, type ReportMode } from '../shared/pull';
 import { runtime } from './runtime';
 
 const MEASURE = 'lectern:detect';
@@ -21,7 +20,8 @@ let lastUrl = '';
 let saidArticle = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let dead = false;
-let mode: ReportMode = 'push';
+/** Set in Firefox (`pull`): leaves a detection where the background's pull reads it. */
+let leave: ((state: TabArticleState) => void) | undefined;
 const teardown: (() => void)[] = [];
 
 /**
@@ -35,18 +35,6 @@ export function retire(): void {
   clearTimeout(timer);
   for (const undo of teardown.splice(0)) undo();
   performance.mark('lectern:detector-retired');
-}
-
-/**
- * Leaves the latest detection where the background's pull reads it (the content script's own world,
- * which the page cannot see), and hands it to a pull that came before it.
- */
-function publish(state: TabArticleState): void {
-  const g = globalThis as DetectedSlot;
-  g[DETECTED_SLOT] = state;
-  const waiting = g[WAITING_SLOT];
-  delete g[WAITING_SLOT];
-  waiting?.(state);
 }
 
 /**
@@ -74,8 +62,8 @@ function report(start = performance.now(), onLoad = false): void {
       title: document.title.trim(),
       signals: detection.signals,
     });
-    if (onLoad && mode === 'pull') {
-      publish(state());
+    if (onLoad && leave) {
+      leave(state());
       saidArticle = detection.isArticle;
     } else if (detection.isArticle || saidArticle) {
       const api = runtime();
@@ -84,7 +72,7 @@ function report(start = performance.now(), onLoad = false): void {
         return;
       }
       const now = state();
-      if (mode === 'pull') publish(now); // a later pull (the tab loading again) reads the latest
+      leave?.(now); // a later pull (the tab loading again) reads the latest
       saidArticle = detection.isArticle;
       api.sendMessage(envelope('cs-bg:detected', now)).catch(() => {
         if (!runtime()?.id) retire();
@@ -103,10 +91,13 @@ function scheduleRedetect(): void {
   timer = setTimeout(() => report(), REDETECT_DELAY_MS);
 }
 
-/** Starts watching and detects once: called by the browser's entry, once. */
-export function startDetector(reportMode: ReportMode): void {
+/**
+ * Starts watching and detects once: called by the browser's entry, once. With `leaveForPull` (the
+ * `pull` report) the first detection is left for the background instead of sent.
+ */
+export function startDetector(leaveForPull?: (state: TabArticleState) => void): void {
   if (window.top !== window) return;
-  mode = reportMode;
+  leave = leaveForPull;
   // Single-page news sites change articles with history.pushState, which a content script cannot hook
   // (its world is isolated). The Navigation API tells us where it exists; elsewhere a change of the
   // <title> is the cheap tell. Both are debounced and compare URLs, so no work is done per mutation.

@@ -30,6 +30,19 @@ export type DetectedSlot = {
 };
 
 /**
+ * The detector's side (Firefox's build only): leaves the latest detection where the background's
+ * pull reads it (the content script's own world, which the page cannot see), and hands it to a pull
+ * that came before it.
+ */
+export function leaveForPull(state: TabArticleState): void {
+  const g = globalThis as DetectedSlot;
+  g[DETECTED_SLOT] = state;
+  const waiting = g[WAITING_SLOT];
+  delete g[WAITING_SLOT];
+  waiting?.(state);
+}
+
+/**
  * Runs in the tab, in the content script's world: serialized by executeScript, so it names nothing
  * from outside and gets the slots as arguments. Answers the detection, or waits for it, or answers
  * null when the detector never comes (a page it does not run in).

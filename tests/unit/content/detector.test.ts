@@ -3,7 +3,13 @@
  * the content script's world for the background to read (`pull`, Firefox). The detector module keeps
  * its state at module level, so each test loads a fresh copy.
  */
-import { DETECTED_SLOT, WAITING_SLOT, isTabArticleState, readDetection } from '../../../src/shared/pull';
+import {
+  DETECTED_SLOT,
+  WAITING_SLOT,
+  isTabArticleState,
+  leaveForPull,
+  readDetection,
+} from '../../../src/shared/pull';
 import type { TabArticleState } from '../../../src/shared/messages';
 
 type Slots = Record<string, unknown>;
@@ -76,7 +82,7 @@ afterEach(() => {
 
 describe('pull (Firefox)', () => {
   test('the first detection is left for the background and never touches the extension API', () => {
-    loadDetector().startDetector('pull');
+    loadDetector().startDetector(leaveForPull);
     expect(api.touches()).toBe(0);
     expect(api.sent).toEqual([]);
     const state = slots[DETECTED_SLOT] as TabArticleState;
@@ -86,7 +92,7 @@ describe('pull (Firefox)', () => {
   });
 
   test('the pull answers the detection that is there', async () => {
-    loadDetector().startDetector('pull');
+    loadDetector().startDetector(leaveForPull);
     await expect(Promise.resolve(readDetection(DETECTED_SLOT, WAITING_SLOT, 5000))).resolves.toMatchObject({
       isArticle: true,
     });
@@ -96,7 +102,7 @@ describe('pull (Firefox)', () => {
     const first = readDetection(DETECTED_SLOT, WAITING_SLOT, 5000);
     const second = readDetection(DETECTED_SLOT, WAITING_SLOT, 5000);
     expect(first).toBeInstanceOf(Promise);
-    loadDetector().startDetector('pull');
+    loadDetector().startDetector(leaveForPull);
     const [a, b] = await Promise.all([first, second]);
     expect(a).toMatchObject({ url: location.href, isArticle: true });
     expect(b).toEqual(a);
@@ -115,7 +121,7 @@ describe('pull (Firefox)', () => {
 
   test('a same-document navigation is sent as a message, and the slot follows it', async () => {
     jest.useFakeTimers();
-    loadDetector().startDetector('pull');
+    loadDetector().startDetector(leaveForPull);
     document.title = 'Harbour board news';
     document.body.innerHTML = '<nav><a href="/a">A</a></nav><p>Short.</p>';
     history.pushState(null, '', '/news/');
@@ -130,7 +136,7 @@ describe('pull (Firefox)', () => {
 
 describe('push (Chromium)', () => {
   test('an article is sent once as a message, and nothing is left in the slot', () => {
-    loadDetector().startDetector('push');
+    loadDetector().startDetector();
     expect(api.sent).toEqual([
       {
         type: 'cs-bg:detected',
@@ -142,7 +148,7 @@ describe('push (Chromium)', () => {
 
   test('a page with no article sends nothing and never touches the extension API', () => {
     document.body.innerHTML = '<nav><a href="/a">A</a></nav><p>Short.</p>';
-    loadDetector().startDetector('push');
+    loadDetector().startDetector();
     expect(api.touches()).toBe(0);
     expect(api.sent).toEqual([]);
   });
@@ -150,7 +156,7 @@ describe('push (Chromium)', () => {
 
 describe('what the background believes', () => {
   test('only a well-formed detection', () => {
-    loadDetector().startDetector('pull');
+    loadDetector().startDetector(leaveForPull);
     expect(isTabArticleState(slots[DETECTED_SLOT])).toBe(true);
     for (const bad of [
       null,
