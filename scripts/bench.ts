@@ -8,7 +8,10 @@
  * made to fail inside the browser, so nothing leaves the machine. Timings come from the page's own
  * Navigation Timing and from the User Timing measures Lectern records (lectern:detect, which spans the
  * detector script's whole run on load; lectern:extract; lectern:render), and for the detector's compile
- * too, from a pass under Chromium's tracing. Nothing here is asserted by tests: the bench only reports.
+ * too, from a pass under Chromium's tracing. Beside the detector, in the same run and on the same pages,
+ * a floor: scripts/floor-extension, the least an article detector can do, measured the same way. In
+ * Firefox the detector's first finding is pulled by the background, and that pull is bounded by its
+ * round trip. Nothing here is asserted by tests: the bench only reports.
  *
  * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle).
  * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the
@@ -321,8 +324,9 @@ async function eachPage<T>(
   label: string,
   files: string[],
   visit: (page: Page, file: string, h: Harness) => Promise<T>,
+  extensionDir?: string,
 ): Promise<T[]> {
-  const h = await launch(name, { blockExternal: true, preciseTimers: true });
+  const h = await launch(name, { blockExternal: true, preciseTimers: true, extensionDir });
   const out: T[] = [];
   try {
     for (const file of files) {
@@ -366,6 +370,26 @@ function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
       compileMs: compile.reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0),
     };
   });
+}
+
+/**
+ * The floor under the detector goals: scripts/floor-extension, the least an article detector can do
+ * (read the paragraphs until the page is readerable, one metadata tag, one message on an article),
+ * loaded alone in a fresh Chromium and measured the same way on the same pages. What Lectern's
+ * detector costs above it is what its own checks cost; the floor itself is what any content script
+ * pays to read the page from its isolated world and to reach its extension.
+ */
+function chromiumFloor(server: FixtureServer, files: string[]) {
+  return eachPage(
+    'chromium',
+    'chromium floor',
+    files,
+    async (page, file) => {
+      await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
+      return { file, ...(await detectorFigures(page)) };
+    },
+    join(ROOT, 'scripts', 'floor-extension'),
+  );
 }
 
 /**
@@ -449,10 +473,12 @@ async function main(): Promise<void> {
   const server = await startServer({ root: corpus });
   let chromium;
   let traced;
+  let floor;
   let firefox;
   try {
     chromium = await chromiumRun(server, files);
     traced = await chromiumDetectorTrace(server, files);
+    floor = await chromiumFloor(server, files);
     firefox = await firefoxDetector(server, files.slice(0, ffCount));
   } finally {
     await server.close();
@@ -539,6 +565,15 @@ async function main(): Promise<void> {
     chromium: {
       detectMs: { median: median(detect), p95: p95(detect) },
       detectShareOfLoadPct: { median: median(share), p95: p95(share) },
+      floor: {
+        what: 'scripts/floor-extension: paragraphs until readerable, one meta tag, one message on an article',
+        pages: floor.length,
+        detectMs: { median: median(floor.map((f) => f.detectMs)), p95: p95(floor.map((f) => f.detectMs)) },
+        shareOfLoadPct: {
+          median: median(floor.filter((f) => f.loadMs > 0).map((f) => (f.detectMs / f.loadMs) * 100)),
+        },
+        detectorToFloorRatio: median(detect) / median(floor.map((f) => f.detectMs)),
+      },
       detectorScriptFromTrace: {
         pages: traced.length,
         scriptMs: { median: median(traced.map((t) => t.scriptMs)), p95: p95(traced.map((t) => t.scriptMs)) },
@@ -598,6 +633,10 @@ async function main(): Promise<void> {
   );
   console.log(
     `  chromium detect (lectern:detect: the script's run, first module to message sent) median ${round(median(detect), 3)} ms, p95 ${round(p95(detect), 3)} ms; share of load median ${round(median(share), 3)} %`,
+  );
+  const fl = raw.chromium.floor;
+  console.log(
+    `  chromium floor (${fl.what}) median ${round(fl.detectMs.median, 3)} ms, p95 ${round(fl.detectMs.p95, 3)} ms; share of load median ${round(fl.shareOfLoadPct.median, 3)} %; Lectern's detector ÷ floor (medians) ${round(fl.detectorToFloorRatio)} over ${fl.pages} pages`,
   );
   const script = raw.chromium.detectorScriptFromTrace;
   console.log(

@@ -106,12 +106,14 @@ export async function launch(
      * defence); the bench asks for full precision so a 2 ms script is not read as 1 or 3.
      */
     preciseTimers?: boolean;
+    /** Another unpacked extension in place of Lectern's build (the bench's floor). */
+    extensionDir?: string;
   } = {},
 ): Promise<Harness> {
   const withExtension = options.extension !== false;
   const headless = options.headless !== false;
   const userDataDir = mkdtempSync(join(tmpdir(), `lectern-${name}-`));
-  const dist = join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  const dist = options.extensionDir ?? join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
   if (withExtension && !existsSync(join(dist, 'manifest.json')))
     throw new Error(`${dist} is not built: run npm run build first.`);
 
