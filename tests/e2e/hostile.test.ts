@@ -330,8 +330,8 @@ describe(`[${name}] extension faults`, () => {
       await h.browser.installExtension(join(ROOT, 'dist', h.name === 'firefox' ? 'firefox' : 'chrome')),
     ).toBe(id);
     if (h.name === 'firefox') {
-      // Firefox runs the new copy's content script in the open tab at once: its report reaches the
-      // new instance's (empty) storage.session.
+      // Firefox runs the new copy's content script in the open tab at once, and the new background
+      // pulls its detection on install: it reaches the new instance's (empty) storage.session.
       await h.tabIdOf(page);
       expect(await detections()).toBe(before + 1);
     }
