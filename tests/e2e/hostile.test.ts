@@ -334,6 +334,14 @@ describe(`[${name}] extension faults`, () => {
       // pulls its detection on install: it reaches the new instance's (empty) storage.session.
       await h.tabIdOf(page);
       expect(await detections()).toBe(before + 1);
+      await waitFor(
+        () =>
+          h.evalInExtension<string>(
+            `browser.storage.session.get(null).then(all => JSON.stringify(Object.values(all).map(v => v.url)))`,
+          ),
+        (urls) => urls.includes('/hostile/spa.html'),
+        'the pull on install',
+      );
     }
     // The old detector sees a same-document navigation and would report it: it must stay silent.
     await page.evaluate(() => (window as unknown as { nextArticle: () => void }).nextArticle());
