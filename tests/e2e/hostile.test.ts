@@ -310,6 +310,16 @@ describe(`[${name}] extension faults`, () => {
     const detections = (): Promise<number> =>
       page.evaluate(() => performance.getEntriesByName('lectern:detect').length);
     const before = await detections();
+    /** Waits until the background holds a detection of a URL that contains `path`. */
+    const backgroundKnows = (path: string, what: string): Promise<string> =>
+      waitFor(
+        () =>
+          h.evalInExtension<string>(
+            `browser.storage.session.get(null).then(all => JSON.stringify(Object.values(all).map(v => v.url)))`,
+          ),
+        (urls) => urls.includes(path),
+        what,
+      );
     // Reload the extension the way an update does: the old copy goes, the new one comes, and the
     // page keeps the old content script. (chrome.runtime.reload() does not bring back an extension
     // loaded over the DevTools protocol, and Firefox's temporary add-ons are installed over BiDi
@@ -334,14 +344,7 @@ describe(`[${name}] extension faults`, () => {
       // pulls its detection on install: it reaches the new instance's (empty) storage.session.
       await h.tabIdOf(page);
       expect(await detections()).toBe(before + 1);
-      await waitFor(
-        () =>
-          h.evalInExtension<string>(
-            `browser.storage.session.get(null).then(all => JSON.stringify(Object.values(all).map(v => v.url)))`,
-          ),
-        (urls) => urls.includes('/hostile/spa.html'),
-        'the pull on install',
-      );
+      await backgroundKnows('/hostile/spa.html', 'the pull on install');
     }
     // The old detector sees a same-document navigation and would report it: it must stay silent.
     await page.evaluate(() => (window as unknown as { nextArticle: () => void }).nextArticle());
@@ -354,14 +357,7 @@ describe(`[${name}] extension faults`, () => {
     } else {
       // Firefox unloads a removed extension's content scripts with it: the old copy never runs
       // again (no retirement mark, no detection), and only the new copy re-detects the new article.
-      await waitFor(
-        () =>
-          h.evalInExtension<string>(
-            `browser.storage.session.get(null).then(all => JSON.stringify(Object.values(all).map(v => v.url)))`,
-          ),
-        (urls) => urls.includes('/hostile/spa-library.html'),
-        're-detection by the new copy',
-      );
+      await backgroundKnows('/hostile/spa-library.html', 're-detection by the new copy');
       expect(await detections()).toBe(before + 2);
       expect(await page.evaluate(() => performance.getEntriesByName('lectern:detector-retired').length)).toBe(
         0,
