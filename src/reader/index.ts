@@ -207,12 +207,12 @@ function start(): void {
     show(settings);
     // Opening again shows the same article without rendering it again (unless the page changed).
     render(result);
+    openTitle = result.ok ? result.article.title : '';
     const opened = overlay.open();
     performance.measure('lectern:render', { start: renderStart, end: performance.now() });
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
     if (baseline) watcher.start(baseline);
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };
-    openTitle = result.article.title;
     return { ok: true, state: 'opened', title: openTitle };
   }
 
