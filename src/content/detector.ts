@@ -99,18 +99,22 @@ export function startDetector(leaveForPull?: (state: TabArticleState) => void): 
   if (window.top !== window) return;
   leave = leaveForPull;
   // Single-page news sites change articles with history.pushState, which a content script cannot hook
-  // (its world is isolated). The Navigation API tells us where it exists; elsewhere a change of the
-  // <title> is the cheap tell. Both are debounced and compare URLs, so no work is done per mutation.
+  // (its world is isolated). The Navigation API tells of every same-document navigation (push,
+  // replace, traversal, fragment) in both browsers Lectern supports today: one listener, and nothing
+  // runs until a navigation. Only where it is missing (older Firefox) do popstate and a change of the
+  // <title> stand in, watched by an observer that runs on every change to <head>. Either way the look
+  // again is debounced and compares URLs, so no work is done per mutation.
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
   if (nav) {
     nav.addEventListener('navigatesuccess', scheduleRedetect);
     teardown.push(() => nav.removeEventListener('navigatesuccess', scheduleRedetect));
+  } else {
+    addEventListener('popstate', scheduleRedetect);
+    teardown.push(() => removeEventListener('popstate', scheduleRedetect));
+    const titleObserver = new MutationObserver(scheduleRedetect);
+    const head = document.head;
+    if (head) titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
+    teardown.push(() => titleObserver.disconnect());
   }
-  addEventListener('popstate', scheduleRedetect);
-  teardown.push(() => removeEventListener('popstate', scheduleRedetect));
-  const titleObserver = new MutationObserver(scheduleRedetect);
-  const head = document.head;
-  if (head) titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
-  teardown.push(() => titleObserver.disconnect());
   report(scriptStart, true);
 }

@@ -169,3 +169,64 @@ describe('what the background believes', () => {
       expect(isTabArticleState(bad)).toBe(false);
   });
 });
+
+describe('watching same-document navigations', () => {
+  /** A stand-in for the Navigation API (jsdom has none): an EventTarget at `window.navigation`. */
+  function withNavigationApi(): EventTarget {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { configurable: true, value: navigation });
+    return navigation;
+  }
+  afterEach(() => {
+    delete (window as { navigation?: unknown }).navigation;
+  });
+
+  test('with the Navigation API, one listener: nothing observes <head>, and navigatesuccess looks again', () => {
+    jest.useFakeTimers();
+    const navigation = withNavigationApi();
+    const observe = jest.spyOn(MutationObserver.prototype, 'observe');
+    loadDetector().startDetector();
+    expect(observe).not.toHaveBeenCalled();
+    observe.mockRestore();
+    api.sent.length = 0;
+
+    document.title = 'Harbour board news';
+    document.body.innerHTML = '<nav><a href="/a">A</a></nav><p>Short.</p>';
+    history.pushState(null, '', '/news/');
+    navigation.dispatchEvent(new Event('navigatesuccess'));
+    jest.advanceTimersByTime(600);
+    expect(api.sent).toEqual([
+      { type: 'cs-bg:detected', payload: expect.objectContaining({ url: location.href, isArticle: false }) },
+    ]);
+  });
+
+  test('with the Navigation API, popstate is not listened to: navigatesuccess already tells of it', () => {
+    jest.useFakeTimers();
+    withNavigationApi();
+    loadDetector().startDetector();
+    api.sent.length = 0;
+    history.pushState(null, '', '/news/');
+    dispatchEvent(new PopStateEvent('popstate'));
+    jest.advanceTimersByTime(600);
+    expect(api.sent).toEqual([]);
+  });
+
+  test('without it (older Firefox), a change of <title> alone is the tell', () => {
+    jest.useFakeTimers();
+    loadDetector().startDetector();
+    api.sent.length = 0;
+    history.pushState(null, '', '/news/');
+    document.body.innerHTML = '<nav><a href="/a">A</a></nav><p>Short.</p>';
+    document.title = 'Harbour board news';
+    return Promise.resolve().then(() => {
+      // The observer's records are delivered in a microtask; the look again is debounced.
+      jest.advanceTimersByTime(600);
+      expect(api.sent).toEqual([
+        {
+          type: 'cs-bg:detected',
+          payload: expect.objectContaining({ url: location.href, isArticle: false }),
+        },
+      ]);
+    });
+  });
+});
