@@ -57,6 +57,8 @@ export async function startServer(options: ServerOptions = {}): Promise<FixtureS
     const headers: Record<string, string> = { 'cache-control': 'no-store' };
     if (url.searchParams.get('csp') === 'strict')
       headers['content-security-policy'] = "default-src 'none'; img-src 'self'";
+    // The page's own scripts off, everything else as served (the bench's memory measure).
+    if (url.searchParams.get('csp') === 'noscript') headers['content-security-policy'] = "script-src 'none'";
     if (url.searchParams.get('csp') === 'tt')
       headers['content-security-policy'] = "require-trusted-types-for 'script'";
     const routed = routes.get(url.pathname);
