@@ -427,7 +427,13 @@ function chromiumFloor(server: FixtureServer, files: string[]) {
     files,
     async (page, file) => {
       await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
-      return { file, ...(await detectorFigures(page)) };
+      const figures = await detectorFigures(page);
+      const parts = await page.evaluate(() => {
+        const ms = (name: string): number | null =>
+          performance.getEntriesByName(`lectern:floor:${name}`)[0]?.duration ?? null;
+        return { touchMs: ms('touch'), readMs: ms('read'), reportMs: ms('report') };
+      });
+      return { file, ...figures, ...parts };
     },
     join(ROOT, 'scripts', 'floor-extension'),
   );
@@ -620,6 +626,14 @@ async function main(): Promise<void> {
           median: median(floor.filter((f) => f.loadMs > 0).map((f) => (f.detectMs / f.loadMs) * 100)),
         },
         detectorToFloorRatio: median(detect) / median(floor.map((f) => f.detectMs)),
+        // Its parts (medians): the first touch of the page from the script's world; the reading; the
+        // report, on the pages that have an article (the API's first use and the message).
+        parts: {
+          touchMs: median(floor.flatMap((f) => (f.touchMs === null ? [] : [f.touchMs]))),
+          readMs: median(floor.flatMap((f) => (f.readMs === null ? [] : [f.readMs]))),
+          reportMs: median(floor.flatMap((f) => (f.reportMs === null ? [] : [f.reportMs]))),
+          reportedPages: floor.filter((f) => f.reportMs !== null).length,
+        },
       },
       detectorScriptFromTrace: {
         pages: traced.length,
@@ -684,7 +698,7 @@ async function main(): Promise<void> {
   );
   const fl = raw.chromium.floor;
   console.log(
-    `  chromium floor (${fl.what}) median ${round(fl.detectMs.median, 3)} ms, p95 ${round(fl.detectMs.p95, 3)} ms; share of load median ${round(fl.shareOfLoadPct.median, 3)} %; Lectern's detector ÷ floor (medians) ${round(fl.detectorToFloorRatio)} over ${fl.pages} pages`,
+    `  chromium floor (${fl.what}) median ${round(fl.detectMs.median, 3)} ms, p95 ${round(fl.detectMs.p95, 3)} ms; share of load median ${round(fl.shareOfLoadPct.median, 3)} %; Lectern's detector ÷ floor (medians) ${round(fl.detectorToFloorRatio)} over ${fl.pages} pages; its parts (medians): first touch of the page ${round(fl.parts.touchMs, 3)} ms, reading ${round(fl.parts.readMs, 3)} ms, report ${round(fl.parts.reportMs, 3)} ms (on the ${fl.parts.reportedPages} pages with an article)`,
   );
   const script = raw.chromium.detectorScriptFromTrace;
   console.log(
