@@ -7,11 +7,12 @@
  * Pages come from ../shared/corpus/aeb (or --corpus), served from 127.0.0.1; every other request is
  * made to fail inside the browser, so nothing leaves the machine. Timings come from the page's own
  * Navigation Timing and from the User Timing measures Lectern records (lectern:detect, which spans the
- * detector script's whole run on load; lectern:extract; lectern:render), and for the detector's compile
- * too, from a pass under Chromium's tracing. Beside the detector, in the same run and on the same pages,
- * a floor: scripts/floor-extension, the least an article detector can do, measured the same way. In
- * Firefox the detector's first finding is pulled by the background, and that pull is bounded by its
- * round trip. Nothing here is asserted by tests: the bench only reports.
+ * detector script's whole run on load; lectern:extract; lectern:render; recorded on loopback pages
+ * only, so that no site can tell from them that its reader uses Lectern: src/shared/timing.ts), and
+ * for the detector's compile too, from a pass under Chromium's tracing. Beside the detector, in the
+ * same run and on the same pages, a floor: scripts/floor-extension, the least an article detector
+ * can do, measured the same way. In Firefox the detector's first finding is pulled by the background,
+ * and that pull is bounded by its round trip. Nothing here is asserted by tests: the bench only reports.
  *
  * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle).
  * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the

@@ -10,6 +10,7 @@ import { scriptStart } from './started';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
 import { runtime } from './runtime';
+import { mark, measure } from '../shared/timing';
 
 const MEASURE = 'lectern:detect';
 /** Same-document navigations settle (new content rendered) before we look again. */
@@ -34,7 +35,7 @@ export function retire(): void {
   dead = true;
   clearTimeout(timer);
   for (const undo of teardown.splice(0)) undo();
-  performance.mark('lectern:detector-retired');
+  mark('lectern:detector-retired');
 }
 
 /**
@@ -78,7 +79,7 @@ function report(start = performance.now(), onLoad = false): void {
         if (!runtime()?.id) retire();
       });
     }
-    performance.measure(MEASURE, { start, end: performance.now() });
+    measure(MEASURE, start);
   } catch {
     // "Extension context invalidated" is thrown synchronously by some browsers.
     retire();

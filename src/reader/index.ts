@@ -16,6 +16,7 @@ import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
 import { connectSettings } from '../overlay/settings-sync';
 import { PageWatcher, articleChanged, pageFingerprint, type PageFingerprint } from './page-changes';
+import { measure } from '../shared/timing';
 
 const FLAG = '__lecternReader';
 const g = globalThis as unknown as Record<string, unknown>;
@@ -129,10 +130,11 @@ function start(): void {
       !articleChanged(baseline, pageFingerprint(document))
     )
       return cached.result;
-    // Measures only (no marks): one User Timing entry per extraction, nothing else kept in the page.
+    // Measures only (no marks): one User Timing entry per extraction, nothing else kept in the page
+    // (and only on loopback pages: src/shared/timing.ts).
     const start = performance.now();
     const result = extractArticle(document, { url: location.href });
-    performance.measure('lectern:extract', { start, end: performance.now() });
+    measure('lectern:extract', start);
     cached = { url: location.href, result };
     baseline = pageFingerprint(document);
     return result;
@@ -209,7 +211,7 @@ function start(): void {
     render(result);
     openTitle = result.ok ? result.article.title : '';
     const opened = overlay.open();
-    performance.measure('lectern:render', { start: renderStart, end: performance.now() });
+    measure('lectern:render', renderStart);
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
     if (baseline) watcher.start(baseline);
     if (!result.ok) return { ok: false, reason: 'no-article', message: t('noArticle') };

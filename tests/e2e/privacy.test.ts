@@ -1,13 +1,17 @@
 /**
  * Nothing leaves the machine: every non-loopback request the browser makes goes to a recording proxy
  * while the suite browses an article, opens the reader, changes settings in the popup (fonts included)
- * and closes it. The recorder must see nothing.
+ * and closes it. The recorder must see nothing. And nothing tells a web page that its reader uses
+ * Lectern: no entry of Lectern's in the page's performance timeline (src/shared/timing.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
+import { FIXTURES, startServer, type FixtureServer } from '../support/server';
 import { startRecorder, type Recorder } from '../support/recorder';
-import { waitForDialog } from '../support/reader';
+import { actionTitle, waitForDialog } from '../support/reader';
+import { toggleReader } from '../support/overlay';
 
 jest.setTimeout(90_000);
 const name = browserName();
@@ -62,5 +66,33 @@ describe(`[${name}] privacy`, () => {
     expect(offMachine).toEqual([]);
     // Every request the fixture server saw was for the page and its own resources.
     expect(server.requests.filter((r) => !/^\/(pages\/seed|e2e)\/|^\/favicon\.ico$/.test(r))).toEqual([]);
+  });
+
+  test('on a web page Lectern finds and reads the article, and leaves nothing in the timeline the page can read', async () => {
+    const entries = (p: Page): Promise<string[]> =>
+      p.evaluate(() =>
+        performance
+          .getEntries()
+          .map((e) => e.name)
+          .filter((n) => n.startsWith('lectern:')),
+      );
+    // On the loopback fixture server, where the bench and the tests read them, the entries are there.
+    const local = await h.openPage(server.url('/e2e/article.html'));
+    await actionTitle(h, local, 'Article found — open in Lectern');
+    await toggleReader(h, local);
+    await waitForDialog(local);
+    expect(await entries(local)).toEqual(
+      expect.arrayContaining(['lectern:detect', 'lectern:extract', 'lectern:render']),
+    );
+    await local.close();
+    // The same page at a web address (answered by the recorder): found and read all the same, and no trace.
+    const url = 'http://news.example/2026/11/harbour-ferry.html';
+    recorder.serve(url, readFileSync(join(FIXTURES, 'e2e', 'article.html'), 'utf8'));
+    page = await h.openPage(url);
+    await actionTitle(h, page, 'Article found — open in Lectern');
+    await toggleReader(h, page);
+    await waitForDialog(page);
+    expect(await entries(page)).toEqual([]);
+    await page.close();
   });
 });
