@@ -630,9 +630,9 @@ async function main(): Promise<void> {
         // Its parts (medians): the first touch of the page from the script's world; the reading; the
         // report, on the pages that have an article (the API's first use and the message).
         parts: {
-          touchMs: median(floor.flatMap((f) => (f.touchMs === null ? [] : [f.touchMs]))),
-          readMs: median(floor.flatMap((f) => (f.readMs === null ? [] : [f.readMs]))),
-          reportMs: median(floor.flatMap((f) => (f.reportMs === null ? [] : [f.reportMs]))),
+          touchMs: median(floor.flatMap((f) => f.touchMs ?? [])),
+          readMs: median(floor.flatMap((f) => f.readMs ?? [])),
+          reportMs: median(floor.flatMap((f) => f.reportMs ?? [])),
           reportedPages: floor.filter((f) => f.reportMs !== null).length,
         },
       },
