@@ -21,7 +21,7 @@ export interface DetectionSignals {
   /**
    * Article metadata and paragraph text settled it before the whole page was read (reading stops
    * once the text is readerable; one real paragraph is enough beside the metadata): the counts cover
-   * what was read, and the container, skip-target and headline figures were not needed (0).
+   * what was read, and the container, skip-target, headline and teaser figures were not needed (0).
    */
   decidedEarly: boolean;
 }

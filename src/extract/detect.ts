@@ -44,10 +44,9 @@ export function jsonLdArticleType(doc: Document): string | null {
   const types: string[] = [];
   let budget = MAX_JSON_LD_CHARS;
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
-    const text = (scripts[i]?.textContent ?? '').replace(
-      /^\s*(?:<!\[CDATA\[|\/\/\s*<!\[CDATA\[)|\]\]>\s*$/g,
-      '',
-    );
+    let text = scripts[i]?.textContent ?? '';
+    // Old templates wrap it in CDATA; most pages do not, and they skip the regular expression.
+    if (text.includes('<![CDATA[')) text = text.replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|\]\]>\s*$/g, '');
     if (text.length > budget) break;
     budget -= text.length;
     try {
@@ -138,7 +137,9 @@ function measure(
     mass.chars += len;
     mass.paragraphs++;
     if (len >= LONG_BLOCK_CHARS) mass.longBlock = true;
-    // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it).
+    // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it). Only a
+    // page without article metadata can be called a listing for it, so the early read skips it.
+    if (untilReaderable) return;
     const prev = el.previousElementSibling;
     if (
       prev &&
@@ -211,8 +212,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   // headline links, or headline links far outnumber paragraphs.
   const teasers = mass.teasers >= 5 && mass.teasers * 2 >= mass.paragraphs - mass.teasers;
   const headlines = mass.headlineLinks >= 10 && mass.headlineLinks >= 3 * mass.paragraphs;
-  const listing =
-    jsonLd === 'non-article' || (!articleMeta && (teasers || headlines)) || (isRootUrl(url) && !articleMeta);
+  const listing = jsonLd === 'non-article' || (!articleMeta && (teasers || headlines || isRootUrl(url)));
 
   const signals: DetectionSignals = {
     jsonLdType: jsonLd === 'non-article' ? null : jsonLd,

@@ -10,6 +10,7 @@ describe('JSON-LD types', () => {
     ['{"@graph":[{"@type":"WebPage"},{"@type":["BlogPosting"]}]}', 'BlogPosting'],
     ['{"@type":"http://schema.org/Article"}', 'Article'],
     ['<![CDATA[{"@type":"CollectionPage"}]]>', 'non-article'],
+    ['// <![CDATA[\n{"@type":"NewsArticle"}]]>\n', 'NewsArticle'],
     ['{"@type":"WebSite"', null],
   ])('%s → %s', (json, type) => {
     expect(jsonLdArticleType(parse(`<script type="application/ld+json">${json}</script>`))).toBe(type);
@@ -117,6 +118,19 @@ describe('detectArticle', () => {
     expect(full.signals.paragraphs).toBe(8);
     expect(full.signals.headlineLinks).toBe(12);
     expect(full.signals.containerShare).toBe(1);
+  });
+
+  test('with article metadata, paragraphs under linked subheads are read as the story, not as teasers', () => {
+    // A live page: each entry's heading links to the entry itself.
+    const entries = `<h3><a href="#e1">11:02 The ferry is late</a></h3>${P}`.repeat(6);
+    const meta = '<meta property="og:type" content="article">';
+    const early = detectArticle(parse(`${meta}<main>${entries}</main>`), 'https://n.example/live/1');
+    expect(early.isArticle).toBe(true);
+    expect(early.signals.decidedEarly).toBe(true);
+    expect(early.signals.teasers).toBe(0);
+    // Without the metadata the whole page is read, and the same markup counts as teasers.
+    const full = detectArticle(parse(`<main>${entries}</main>`), 'https://n.example/live/1');
+    expect(full.signals.teasers).toBe(6);
   });
 
   test('article metadata never makes an empty page an article', () => {
