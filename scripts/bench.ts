@@ -11,8 +11,9 @@
  * only, so that no site can tell from them that its reader uses Lectern: src/shared/timing.ts), and
  * for the detector's compile too, from a pass under Chromium's tracing. Beside the detector, page by
  * page in the same run, a floor: scripts/floor-extension, the least an article detector can do,
- * measured the same way in a second browser. In Firefox the detector's first finding is pulled by the background,
- * and that pull is bounded by its round trip. Nothing here is asserted by tests: the bench only reports.
+ * measured the same way in a second browser. In Firefox the detector's first finding is pulled by the
+ * background, and that pull is bounded by its round trip. Nothing here is asserted by tests: the bench
+ * only reports.
  *
  * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle).
  * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the
