@@ -83,7 +83,13 @@ interface PageFigures {
   openMs?: number;
 }
 
-async function detectorFigures(page: Page): Promise<{ detectMs: number; loadMs: number }> {
+/** The detector's `lectern:detect` on a page's load, and that load's own time. */
+interface DetectorLoad {
+  detectMs: number;
+  loadMs: number;
+}
+
+async function detectorFigures(page: Page): Promise<DetectorLoad> {
   await page.waitForFunction(
     () =>
       performance.getEntriesByName('lectern:detect').length > 0 &&
@@ -426,10 +432,6 @@ function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
   });
 }
 
-interface DetectorLoad {
-  detectMs: number;
-  loadMs: number;
-}
 interface FloorLoad extends DetectorLoad {
   touchMs: number | null;
   readMs: number | null;

@@ -137,9 +137,10 @@ function measure(
     mass.chars += len;
     mass.paragraphs++;
     if (len >= LONG_BLOCK_CHARS) mass.longBlock = true;
-    // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it). Only a
-    // page without article metadata can be called a listing for it, so the early read skips it.
+    // The rest only matters to a page without article metadata (the early read has no container
+    // and no skip target, and only such a page can be called a listing for its teasers).
     if (untilReaderable) return;
+    // A summary right after a headline link (`h3 > a`, or `a > h4` as Pangea cards have it).
     const prev = el.previousElementSibling;
     if (
       prev &&
