@@ -397,9 +397,10 @@ describe(`[${name}] reader overlay and popup`, () => {
       h,
       `(globalThis.browser ?? chrome).scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] })`,
     );
-    await page.waitForFunction(() => performance.getEntriesByName('lectern:extract', 'measure').length === 1, {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('lectern:extract', 'measure').length === 1,
+      { timeout: 10_000 },
+    );
     // Reading shows nothing and changes nothing on the page.
     expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(0);
     expect(await toggleReader(h, page)).toMatchObject({ ok: true, state: 'opened' });
