@@ -2,9 +2,8 @@
  * The reader bundle: injected into a tab with scripting.executeScript only when the reader is opened.
  * Injecting it twice is harmless (the second copy finds the first and does nothing).
  *
- * Glue only: it extracts (once per URL, starting as soon as it is injected), hands the article and the
- * settings to the overlay, stores the changes made in the overlay, follows storage.onChanged, and loads
- * the two bundled fonts on demand.
+ * Glue only: it extracts (once per URL), hands the article and the settings to the overlay, stores the
+ * changes made in the overlay, follows storage.onChanged, and loads the two bundled fonts on demand.
  */
 import browser from '../shared/browser';
 import { envelope, isEnvelope, isType, type OpenResult } from '../shared/messages';
@@ -231,16 +230,7 @@ function start(): void {
     return undefined;
   });
 
-  // This bundle is injected only to open the reader: the open request follows it. So the article is
-  // read now, while that request is on its way from the background, and the request finds it ready
-  // (extract() reads again only if the article changed meanwhile). A task of its own, so that the
-  // background hears the bundle has loaded first.
-  setTimeout(() => {
-    prepareSanitizer(window);
-    try {
-      if (!overlay) extract();
-    } catch {
-      // The open request reads it again, and answers for it.
-    }
-  }, 0);
+  // This bundle is injected only to open the reader: the open request follows it. A task of its own,
+  // so that the background hears the bundle has loaded first.
+  setTimeout(() => prepareSanitizer(window), 0);
 }

@@ -389,25 +389,6 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(0);
   });
 
-  test('the injected bundle reads the article before the open request arrives, and the request uses it', async () => {
-    const page = track(await openArticle(h, server));
-    const tabId = await h.tabIdOf(page);
-    // Only the injection, as the background does first: no open request yet.
-    await inExtension(
-      h,
-      `(globalThis.browser ?? chrome).scripting.executeScript({ target: { tabId: ${tabId} }, files: ['reader.js'] })`,
-    );
-    await page.waitForFunction(
-      () => performance.getEntriesByName('lectern:extract', 'measure').length === 1,
-      { timeout: 10_000 },
-    );
-    // Reading shows nothing and changes nothing on the page.
-    expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(0);
-    expect(await toggleReader(h, page)).toMatchObject({ ok: true, state: 'opened' });
-    await waitForDialog(page);
-    expect(await extractCount(page)).toEqual({ extract: 1, render: 1 });
-  });
-
   test('axe finds no violations and text contrast is at least 7:1 in every theme; screenshots', async () => {
     // The richer page: a figure, a link, a wide table and code, besides paragraphs.
     const page = track(await openArticle(h, server, '/e2e/rich.html'));
