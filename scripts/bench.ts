@@ -15,13 +15,13 @@
  * background, and that pull is bounded by its round trip. Nothing here is asserted by tests: the bench
  * only reports.
  *
- * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle),
- * which the reader bundle starts as soon as it is injected, while the background's open request is on
- * its way; the sanitizer's instance is built just before it, outside the measure. lectern:render ends
- * when the dialog is shown. The open total runs from the request, sent to the background as the popup
- * sends it, to the end of the first frame that paints the dialog, and holds everything: the ping, the
- * injection, the bundle's compile, the sanitizer, the extraction, the render, that frame. The date in
- * words is filled in after that paint; the frame after it, which waits for that, is reported beside.
+ * What each reader measure holds: lectern:extract is the extraction of the article (extractArticle).
+ * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the
+ * open request arriving, so it is not in lectern:extract. lectern:render ends when the dialog is shown.
+ * The open total runs from the request, sent to the background as the popup sends it, to the end of
+ * the first frame that paints the dialog, and holds everything: the ping, the injection, the bundle's
+ * compile, the sanitizer, the extraction, the render, that frame. The date in words is filled in after
+ * that paint; the frame after it, which waits for that, is reported beside.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
