@@ -7,7 +7,6 @@
  */
 import type { RemovedCounts } from './article';
 import {
-  deeperThan,
   findSkipLinks,
   findSkipTarget,
   holdsArticle,
@@ -102,29 +101,47 @@ function styleHidden(cs: CSSStyleDeclaration): boolean {
 }
 
 /**
- * Positions (in `root.getElementsByTagName('*')` order) of the elements below `root` that the page
- * does not render. Reads computed styles only; writes nothing. Descendants of a hidden element are not
- * listed.
+ * One walk over the elements below `root`, in `root.getElementsByTagName('*')` order, for what the
+ * prepass must know of the live page before it copies anything:
+ * - the tree must not go deeper than `maxDepth` below `root` (a RangeError otherwise: browsers' HTML
+ *   parsers cap nesting, Chromium at 512 levels, so deeper trees are built by scripts, and copying
+ *   them costs depth × size);
+ * - given the page's window (a page with layout), the positions of the elements the page does not
+ *   render, from their computed styles. Reads only, writes nothing; the descendants of a hidden
+ *   element are not listed.
  */
-export function liveHiddenPositions(doc: Document, root: Element | null = doc.body): number[] {
-  const win = doc.defaultView;
-  if (!win || !root) return [];
-  const all = root.getElementsByTagName('*');
-  const out: number[] = [];
-  let hiddenRoot: Element | null = null;
+export function walkLive(root: Element, maxDepth: number, win: Window | null): number[] {
+  const hidden: number[] = [];
   let reads = 0;
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i] as Element;
-    if (hiddenRoot && hiddenRoot.contains(el)) continue;
-    hiddenRoot = null;
-    if (NON_RENDERED.has(el.tagName)) continue;
-    if (++reads > MAX_STYLE_READS) break;
-    if (styleHidden(win.getComputedStyle(el))) {
-      out.push(i);
-      hiddenRoot = el;
+  let position = -1;
+  let depth = 1;
+  /** The depth of the hidden element whose descendants are being passed over. */
+  let hiddenAt = Infinity;
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    position++;
+    if (depth > maxDepth) throw new RangeError('This page is nested too deeply to read');
+    if (depth <= hiddenAt) {
+      hiddenAt = Infinity;
+      if (win && !NON_RENDERED.has(el.tagName) && ++reads <= MAX_STYLE_READS) {
+        if (styleHidden(win.getComputedStyle(el))) {
+          hidden.push(position);
+          hiddenAt = depth;
+        }
+      }
     }
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el !== root && !el.nextElementSibling) {
+      el = el.parentElement as Element;
+      depth--;
+    }
+    el = el === root ? null : el.nextElementSibling;
   }
-  return out;
+  return hidden;
 }
 
 /** Attribute and class evidence that an element is not rendered (used where there is no layout). */
@@ -263,9 +280,8 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
   // region does not pay for walking the rest. Too deep: the pipeline's "nested too deeply".
   let above = 0;
   for (let n = liveRoot?.parentElement; n; n = n.parentElement) above++;
-  if (liveRoot && (above > MAX_DEPTH || deeperThan(liveRoot, MAX_DEPTH - above)))
-    throw new RangeError('This page is nested too deeply to read');
-  const positions = layout ? liveHiddenPositions(doc, liveRoot) : [];
+  if (above > MAX_DEPTH) throw new RangeError('This page is nested too deeply to read');
+  const positions = liveRoot ? walkLive(liveRoot, MAX_DEPTH - above, layout ? win : null) : [];
   let clone: Document;
   let root: Element | null;
   if (scope) {

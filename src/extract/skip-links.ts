@@ -30,29 +30,6 @@ export function nextElement(el: Element, root: Element, skipChildren = false): E
   return null;
 }
 
-/**
- * Whether the tree below `root` is deeper than `limit` (iterative, stops at the limit). Browsers' HTML
- * parsers cap nesting (Chromium at 512 levels); deeper trees are built by scripts, never by authors.
- */
-export function deeperThan(root: Element, limit: number): boolean {
-  let depth = 0;
-  let el: Element | null = root;
-  while (el) {
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
-      if (++depth > limit) return true;
-      continue;
-    }
-    while (el && el !== root && !el.nextElementSibling) {
-      el = el.parentElement;
-      depth--;
-    }
-    if (!el || el === root) return false;
-    el = el.nextElementSibling;
-  }
-  return false;
-}
-
 function stripHash(url: string): string {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);

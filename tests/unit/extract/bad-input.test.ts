@@ -5,7 +5,7 @@
 import { extractArticle } from '../../../src/extract/pipeline';
 import { detectArticle } from '../../../src/extract/detect';
 import type { ExtractResult } from '../../../src/extract/article';
-import { deeperThan } from '../../../src/extract/skip-links';
+import { walkLive } from '../../../src/extract/prepass';
 
 const parser = new DOMParser();
 const html = (markup: string): Document => parser.parseFromString(markup, 'text/html');
@@ -145,8 +145,8 @@ describe('bad input never throws and ends in an article or "no article"', () => 
     }
     const root = document.createElement('div');
     root.appendChild(inner);
-    expect(deeperThan(root, 1_000)).toBe(true);
-    expect(deeperThan(root, 20_000)).toBe(false);
+    expect(() => walkLive(root, 1_000, null)).toThrow(RangeError);
+    expect(walkLive(root, 20_000, null)).toEqual([]);
   });
 
   test('a page nested deeper than any parser builds is a clear "no article", found before it is copied', () => {

@@ -1,9 +1,4 @@
-import {
-  attributeHidden,
-  liveHiddenPositions,
-  prepareClone,
-  resolveLazyImage,
-} from '../../../src/extract/prepass';
+import { attributeHidden, walkLive, prepareClone, resolveLazyImage } from '../../../src/extract/prepass';
 import { emptyRemoved } from '../../../src/extract/article';
 
 const parse = (markup: string): Document => new DOMParser().parseFromString(markup, 'text/html');
@@ -73,6 +68,29 @@ describe('prepareClone', () => {
     expect(img.hasAttribute('onerror')).toBe(false);
   });
 
+  test('the live walk lists hidden elements by their position in tag order, not their descendants', () => {
+    // The environment's own document: jsdom cascades style sheets into getComputedStyle there.
+    document.head.innerHTML = '<style>.x{display:none}</style>';
+    document.body.innerHTML =
+      '<div><p>a</p><section class="x"><p>in</p><div><span>deep</span></div></section><p>b</p><aside class="x"><i>in</i></aside><em>c</em></div>';
+    try {
+      const hidden = walkLive(document.body, 1_000, window);
+      const all = document.body.getElementsByTagName('*');
+      expect(hidden.map((i) => all[i]?.localName)).toEqual(['section', 'aside']);
+      // Without the window (no layout), it only measures the depth.
+      expect(walkLive(document.body, 1_000, null)).toEqual([]);
+    } finally {
+      document.head.innerHTML = '';
+      document.body.innerHTML = '';
+    }
+  });
+
+  test('the live walk allows exactly its depth and throws one level below it', () => {
+    const doc = parse(`${'<div>'.repeat(30)}text${'</div>'.repeat(30)}`);
+    expect(walkLive(doc.body, 30, null)).toEqual([]);
+    expect(() => walkLive(doc.body, 29, null)).toThrow(RangeError);
+  });
+
   test('with layout, computed styles decide and the clone loses what the page hides', () => {
     // jsdom has no layout; pretend the environment's own page is laid out so the style path runs
     // (jsdom does cascade `display` from style sheets into getComputedStyle).
@@ -83,7 +101,7 @@ describe('prepareClone', () => {
     document.documentElement.getBoundingClientRect = () => ({ width: 1024 }) as DOMRect;
     try {
       const live = document.documentElement.outerHTML;
-      expect(liveHiddenPositions(document).length).toBe(1);
+      expect(walkLive(document.body, 1_000, window)).toEqual([0]);
       const { clone } = prepareClone(document, window, emptyRemoved());
       expect(clone.body.textContent).not.toContain('rail');
       expect(clone.body.textContent).toContain('story');
