@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { emptyRemoved, readingMinutes, wordCount, type Article, type ExtractResult } from './article';
 import { sanitizeToFragment } from './sanitize';
-import { prepareClone } from './prepass';
+import { TOO_DEEP, prepareClone } from './prepass';
 import { removeChrome } from './chrome';
 import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
@@ -105,7 +105,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     // A page nested deeper than any parser builds (only a script can: prepareClone's check), or so deep
     // that it exhausts the stack of the DOM implementation itself: it is no article to read.
     if ((error as { name?: unknown } | null)?.name === 'RangeError')
-      return { ok: false, reason: 'no-article', message: 'This page is nested too deeply to read' };
+      return { ok: false, reason: 'no-article', message: TOO_DEEP };
     return { ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -19,6 +19,8 @@ import { imageFromNoscriptMarkup } from './sanitize';
 
 /** Deeper than any parser builds (Chromium caps at 512): cloning it would cost depth × size. */
 const MAX_DEPTH = 1000;
+/** What a page too deep to copy is told (and a page so deep that it exhausts the DOM's own stack). */
+export const TOO_DEEP = 'This page is nested too deeply to read';
 
 /** Style reads are capped so a huge page cannot stall the reader (the rest falls back to attributes). */
 const MAX_STYLE_READS = 20_000;
@@ -120,7 +122,7 @@ export function walkLive(root: Element, maxDepth: number, win: Window | null): n
   let el: Element | null = root.firstElementChild;
   while (el) {
     position++;
-    if (depth > maxDepth) throw new RangeError('This page is nested too deeply to read');
+    if (depth > maxDepth) throw new RangeError(TOO_DEEP);
     if (depth <= hiddenAt) {
       hiddenAt = Infinity;
       if (win && !NON_RENDERED.has(el.tagName) && ++reads <= MAX_STYLE_READS) {
@@ -280,7 +282,7 @@ export function prepareClone(doc: Document, win: Window, removed: RemovedCounts)
   // region does not pay for walking the rest. Too deep: the pipeline's "nested too deeply".
   let above = 0;
   for (let n = liveRoot?.parentElement; n; n = n.parentElement) above++;
-  if (above > MAX_DEPTH) throw new RangeError('This page is nested too deeply to read');
+  if (above > MAX_DEPTH) throw new RangeError(TOO_DEEP);
   const positions = liveRoot ? walkLive(liveRoot, MAX_DEPTH - above, layout ? win : null) : [];
   let clone: Document;
   let root: Element | null;
