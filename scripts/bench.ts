@@ -92,6 +92,12 @@ interface DetectorLoad {
   loadMs: number;
 }
 
+/** Loads `url` in `page` and waits for the detector's measure: that load's figures. */
+async function loadDetected(page: Page, url: string): Promise<DetectorLoad> {
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  return detectorFigures(page);
+}
+
 async function detectorFigures(page: Page): Promise<DetectorLoad> {
   await page.waitForFunction(
     () =>
@@ -295,8 +301,7 @@ async function memoryCycles(h: Harness, url: string, control: boolean): Promise<
   const page = await h.browser.newPage();
   try {
     const cdp = await page.createCDPSession();
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    await detectorFigures(page);
+    await loadDetected(page, url);
     const tabId = await h.tabIdOf(page);
     await page.bringToFront();
     const before = await heapUsed(cdp);
@@ -359,8 +364,7 @@ async function chromiumRun(server: FixtureServer, files: string[]) {
       const contexts = new Map<number, string>();
       cdp.on('Runtime.executionContextCreated', (e) => contexts.set(e.context.id, e.context.name));
       try {
-        await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
-        const { detectMs, loadMs } = await detectorFigures(page);
+        const { detectMs, loadMs } = await loadDetected(page, server.url(`/${file}`));
         // Enabled only now (it reports the contexts that already exist), so the load ran as it does
         // for anyone, with no extra DevTools session watching.
         await cdp.send('Runtime.enable');
@@ -452,8 +456,7 @@ async function eachPage<T>(
 function chromiumDetectorTrace(server: FixtureServer, files: string[]) {
   return eachPage('chromium', 'chromium trace', files, async (page, file) => {
     await page.tracing.start({ categories: ['devtools.timeline'] });
-    await page.goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 });
-    await detectorFigures(page);
+    await loadDetected(page, server.url(`/${file}`));
     const trace = await page.tracing.stop();
     type TraceEvent = { name: string; dur?: number; args?: { data?: { url?: string } } };
     const events = (JSON.parse(Buffer.from(trace ?? []).toString()) as { traceEvents: TraceEvent[] })
@@ -498,17 +501,14 @@ async function chromiumBesideFloor(
     await lectern.close();
     throw error;
   });
-  const load = (page: Page, file: string): Promise<DetectorLoad> =>
-    page
-      .goto(server.url(`/${file}`), { waitUntil: 'load', timeout: 30_000 })
-      .then(() => detectorFigures(page));
   const out: { file: string; lectern: DetectorLoad; floor: FloorLoad }[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      const ours = (): Promise<DetectorLoad> => inNewTab(lectern, (page) => load(page, file));
+      const url = server.url(`/${file}`);
+      const ours = (): Promise<DetectorLoad> => inNewTab(lectern, (page) => loadDetected(page, url));
       const least = (): Promise<FloorLoad> =>
         inNewTab(floor, async (page) => {
-          const figures = await load(page, file);
+          const figures = await loadDetected(page, url);
           const parts = await page.evaluate(() => {
             const ms = (name: string): number | null =>
               performance.getEntriesByName(`lectern:floor:${name}`)[0]?.duration ?? null;
