@@ -76,6 +76,8 @@ function isIndicatorBlock(el: Element): boolean {
   if (kids.length < 2 || kids.length > 6) return false;
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i] as Element;
+    // Most blocks fail here, on their first child: a substring test before splitting the names.
+    if (!k.getAttribute('class')?.includes('visible-')) return false;
     if (!classList(k).some((c) => /^visible-(?:xs|sm|md|lg|xl)/.test(c))) return false;
     if ((k.textContent ?? '').trim().length > 4) return false;
   }

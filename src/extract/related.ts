@@ -133,9 +133,11 @@ export function removeRelatedLinks(root: Element): number {
   }
   // A label ("DON'T MISS", "More:") followed by blocks that are only links.
   for (const label of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, div, strong'))) {
-    if (label.children.length > 2 || !root.contains(label)) continue;
+    if (label.children.length > 2) continue;
     const text = label.textContent ?? '';
-    if (textLength(label) > 60 || !mayBegin(text, LABEL_STARTS) || !LABEL.test(text)) continue;
+    // The cheap tests first: most blocks begin otherwise.
+    if (!mayBegin(text, LABEL_STARTS) || !root.contains(label)) continue;
+    if (textLength(label) > 60 || !LABEL.test(text)) continue;
     const host =
       label.parentElement && label.parentElement.children.length === 1 ? label.parentElement : label;
     const links: Element[] = [];
@@ -147,12 +149,12 @@ export function removeRelatedLinks(root: Element): number {
     count++;
   }
   for (const p of Array.from(root.querySelectorAll('p, h2, h3, h4, div'))) {
-    if (p.children.length > 4 || !root.contains(p)) continue;
+    if (p.children.length > 4) continue;
     const text = p.textContent ?? '';
-    if (text.length > 1000) continue;
+    if (text.length > 1000 || !mayBegin(text, POINTER_STARTS) || !root.contains(p)) continue;
     const len = textLength(p);
     if (!len || len > 250) continue;
-    if (mayBegin(text, POINTER_STARTS) && POINTER.test(text) && linkTextLength(p) >= len * 0.5) {
+    if (POINTER.test(text) && linkTextLength(p) >= len * 0.5) {
       p.remove();
       count++;
     }

@@ -57,13 +57,15 @@ function purifierFor(win: Window): Purifier {
     // Parsed once: a config passed to every sanitize() call is rebuilt into sets on every call.
     p.setConfig(CONFIG);
     p.addHook('uponSanitizeAttribute', (_node, data) => {
-      // data: URLs only as images, never as links or anything else.
-      if ((data.attrName === 'src' || data.attrName === 'srcset') && /^\s*data:/i.test(data.attrValue)) {
-        if (!/^\s*data:image\/(png|gif|jpe?g|webp|avif);/i.test(data.attrValue)) data.keepAttr = false;
-      } else if (
-        /^\s*data:/i.test(data.attrValue) &&
-        (data.attrName === 'href' || data.attrName === 'xlink:href')
-      ) {
+      // data: URLs only as images, never as links or anything else (the names first: they are cheap).
+      const name = data.attrName;
+      if (name === 'src' || name === 'srcset') {
+        if (
+          /^\s*data:/i.test(data.attrValue) &&
+          !/^\s*data:image\/(png|gif|jpe?g|webp|avif);/i.test(data.attrValue)
+        )
+          data.keepAttr = false;
+      } else if ((name === 'href' || name === 'xlink:href') && /^\s*data:/i.test(data.attrValue)) {
         data.keepAttr = false;
       }
     });
