@@ -113,4 +113,29 @@ describe('prepareClone', () => {
       document.body.innerHTML = '';
     }
   });
+
+  test('the copy has none of the page’s style elements, and still loses what they hide', () => {
+    // A style element in the body comes before the hidden one: the hidden positions must be mapped
+    // to the copy before the styles leave it, or every position after it would be off by one.
+    document.head.innerHTML = '<style>.rail{display:none}</style>';
+    document.body.innerHTML =
+      '<style>.promo{display:none}</style><p>story</p><div class="promo">promo</div><style>p{}</style><div class="rail">rail</div><p>end</p>';
+    const rect = document.documentElement.getBoundingClientRect;
+    document.documentElement.getBoundingClientRect = () => ({ width: 1024 }) as DOMRect;
+    try {
+      const live = document.documentElement.outerHTML;
+      const removed = emptyRemoved();
+      const { clone } = prepareClone(document, window, removed);
+      expect(clone.getElementsByTagName('style').length).toBe(0);
+      expect(clone.styleSheets.length).toBe(0);
+      expect(clone.body.textContent).toBe('storyend');
+      expect(removed.hiddenBlocks).toBe(2);
+      expect(document.documentElement.outerHTML).toBe(live);
+      expect(document.getElementsByTagName('style').length).toBe(3);
+    } finally {
+      document.documentElement.getBoundingClientRect = rect;
+      document.head.innerHTML = '';
+      document.body.innerHTML = '';
+    }
+  });
 });
