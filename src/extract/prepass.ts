@@ -1,8 +1,9 @@
 /**
  * Live-DOM prepass and the clone it prepares. Only the live page knows what CSS hides, so in a browser
  * the computed styles are read first (all reads, no writes), the page is cloned, and the hidden
- * elements are removed from the clone by tree position (the clone mirrors the live tree one to one):
- * the page itself is never touched. Under jsdom (no layout) the evidence is attributes and classes.
+ * elements are removed from the clone by tree position (the clone mirrors the live tree one to one
+ * until its `<style>` elements are left out, after that mapping): the page itself is never touched.
+ * Under jsdom (no layout) the evidence is attributes and classes.
  * On the clone, lazy images get their real source and `<noscript>` copies are kept once.
  */
 import type { RemovedCounts } from './article';
