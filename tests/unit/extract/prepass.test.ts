@@ -91,51 +91,58 @@ describe('prepareClone', () => {
     expect(() => walkLive(doc.body, 29, null)).toThrow(RangeError);
   });
 
-  test('with layout, computed styles decide and the clone loses what the page hides', () => {
-    // jsdom has no layout; pretend the environment's own page is laid out so the style path runs
-    // (jsdom does cascade `display` from style sheets into getComputedStyle).
-    document.head.innerHTML = '<style>.rail{display:none}</style>';
-    document.body.innerHTML =
-      '<div class="rail">rail</div><div class="sr-only">kept: classes do not count with layout</div><p>story</p>';
+  /**
+   * Runs `check` on the environment's own page, given `head` and `body`, pretending it is laid out so
+   * that the style path runs: jsdom has no layout, but it does cascade `display` from style sheets into
+   * getComputedStyle. The page is emptied and its layout restored after.
+   */
+  function withLayout(head: string, body: string, check: () => void): void {
+    document.head.innerHTML = head;
+    document.body.innerHTML = body;
     const rect = document.documentElement.getBoundingClientRect;
     document.documentElement.getBoundingClientRect = () => ({ width: 1024 }) as DOMRect;
     try {
-      const live = document.documentElement.outerHTML;
-      expect(walkLive(document.body, 1_000, window)).toEqual([0]);
-      const { clone } = prepareClone(document, window, emptyRemoved());
-      expect(clone.body.textContent).not.toContain('rail');
-      expect(clone.body.textContent).toContain('story');
-      expect(clone.body.textContent).toContain('kept');
-      expect(document.documentElement.outerHTML).toBe(live);
+      check();
     } finally {
       document.documentElement.getBoundingClientRect = rect;
       document.head.innerHTML = '';
       document.body.innerHTML = '';
     }
+  }
+
+  test('with layout, computed styles decide and the clone loses what the page hides', () => {
+    withLayout(
+      '<style>.rail{display:none}</style>',
+      '<div class="rail">rail</div><div class="sr-only">kept: classes do not count with layout</div><p>story</p>',
+      () => {
+        const live = document.documentElement.outerHTML;
+        expect(walkLive(document.body, 1_000, window)).toEqual([0]);
+        const { clone } = prepareClone(document, window, emptyRemoved());
+        expect(clone.body.textContent).not.toContain('rail');
+        expect(clone.body.textContent).toContain('story');
+        expect(clone.body.textContent).toContain('kept');
+        expect(document.documentElement.outerHTML).toBe(live);
+      },
+    );
   });
 
   test('the copy has none of the page’s style elements, and still loses what they hide', () => {
     // A style element in the body comes before the hidden one: the hidden positions must be mapped
     // to the copy before the styles leave it, or every position after it would be off by one.
-    document.head.innerHTML = '<style>.rail{display:none}</style>';
-    document.body.innerHTML =
-      '<style>.promo{display:none}</style><p>story</p><div class="promo">promo</div><style>p{}</style><div class="rail">rail</div><p>end</p>';
-    const rect = document.documentElement.getBoundingClientRect;
-    document.documentElement.getBoundingClientRect = () => ({ width: 1024 }) as DOMRect;
-    try {
-      const live = document.documentElement.outerHTML;
-      const removed = emptyRemoved();
-      const { clone } = prepareClone(document, window, removed);
-      expect(clone.getElementsByTagName('style').length).toBe(0);
-      expect(clone.styleSheets.length).toBe(0);
-      expect(clone.body.textContent).toBe('storyend');
-      expect(removed.hiddenBlocks).toBe(2);
-      expect(document.documentElement.outerHTML).toBe(live);
-      expect(document.getElementsByTagName('style').length).toBe(3);
-    } finally {
-      document.documentElement.getBoundingClientRect = rect;
-      document.head.innerHTML = '';
-      document.body.innerHTML = '';
-    }
+    withLayout(
+      '<style>.rail{display:none}</style>',
+      '<style>.promo{display:none}</style><p>story</p><div class="promo">promo</div><style>p{}</style><div class="rail">rail</div><p>end</p>',
+      () => {
+        const live = document.documentElement.outerHTML;
+        const removed = emptyRemoved();
+        const { clone } = prepareClone(document, window, removed);
+        expect(clone.getElementsByTagName('style').length).toBe(0);
+        expect(clone.styleSheets.length).toBe(0);
+        expect(clone.body.textContent).toBe('storyend');
+        expect(removed.hiddenBlocks).toBe(2);
+        expect(document.documentElement.outerHTML).toBe(live);
+        expect(document.getElementsByTagName('style').length).toBe(3);
+      },
+    );
   });
 });
