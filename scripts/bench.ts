@@ -20,8 +20,9 @@
  * open request arriving, so it is not in lectern:extract. lectern:render ends when the dialog is shown.
  * The open total runs from the request, sent to the background as the popup sends it, to the end of
  * the first frame that paints the dialog, and holds everything: the ping, the injection, the bundle's
- * compile, the sanitizer, the extraction, the render, that frame. The date in words is filled in after
- * that paint; the frame after it, which waits for that, is reported beside.
+ * compile, the sanitizer, the extraction, the render, that frame. The frame after it is reported
+ * beside: it waits for whatever the page's main thread still does for the reader once it is on screen
+ * (the date in words comes from the background, src/shared/dates.ts, so not that).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -810,7 +811,7 @@ async function main(): Promise<void> {
     `  chromium detector script from the browser's trace (compile + run, traced pages run slower) median ${round(script.scriptMs.median, 3)} ms, p95 ${round(script.scriptMs.p95, 3)} ms, of which compile median ${round(script.compileMs.median, 3)} ms, over ${script.pages} pages`,
   );
   console.log(
-    `  chromium open (the popup's request to the dialog's first paint) median ${round(median(open), 1)} ms, p95 ${round(p95(open), 1)} ms (extract ${round(median(extract), 1)}, render ${round(median(render), 1)}); to the frame after it (the date put in words in between) median ${round(median(openNextFrame), 1)} ms; plain Readability parse median ${round(median(readability), 1)} ms`,
+    `  chromium open (the popup's request to the dialog's first paint) median ${round(median(open), 1)} ms, p95 ${round(p95(open), 1)} ms (extract ${round(median(extract), 1)}, render ${round(median(render), 1)}); to the frame after it median ${round(median(openNextFrame), 1)} ms; plain Readability parse median ${round(median(readability), 1)} ms`,
   );
   if (s)
     console.log(

@@ -10,6 +10,7 @@ import { envelope, isEnvelope, isType, type OpenResult, type TabArticleState } f
 import { makeTranslate } from '../shared/i18n';
 import { SettingsStore } from '../shared/settings';
 import { siteOf } from '../shared/site';
+import { formatDate } from '../shared/dates';
 import {
   DETECTED_SLOT,
   PULL_WAIT_MS,
@@ -98,6 +99,13 @@ async function pull(tabId: number, url: string | undefined): Promise<void> {
   }
 }
 
+/** What the page said is a date is as untrusted as the page: only short strings are formatted. */
+function dateInWords(payload: unknown): string | null {
+  const { iso, lang } = (payload ?? {}) as { iso?: unknown; lang?: unknown };
+  if (typeof iso !== 'string' || iso.length > 64) return null;
+  return formatDate(iso, typeof lang === 'string' && lang.length <= 35 ? lang : undefined);
+}
+
 export function startBackground(report: ReportMode): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
@@ -109,6 +117,7 @@ export function startBackground(report: ReportMode): void {
     }
     // The URL is the browser's own record of the frame that asked, never something the page said.
     if (isType(message, 'rd-bg:site')) return Promise.resolve(siteOf(sender.url ?? sender.tab?.url));
+    if (isType(message, 'rd-bg:date')) return Promise.resolve(dateInWords(message.payload));
     if (isType(message, 'ui-bg:get-tab-state')) return getTabState(message.payload.tabId);
     if (isType(message, 'ui-bg:toggle-reader')) return toggleReader(message.payload.tabId);
     return undefined;

@@ -19,6 +19,7 @@
 import type { Article } from '../extract/article';
 import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
+import { datelineDay } from '../shared/dates';
 import { applySettings } from './apply-settings';
 import { OVERLAY_CSS } from './css';
 import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from './settings-form';
@@ -45,6 +46,8 @@ export interface OverlayOptions {
   /** The reader changed a setting in the overlay (already applied here): store it. */
   onChange?: (patch: Partial<Settings>) => void;
   onSiteOnly?: (on: boolean) => void;
+  /** The publication date in words (the reader asks the background: src/shared/dates.ts). */
+  dateInWords?: (iso: string) => Promise<string>;
 }
 
 export type OverlayContent =
@@ -245,14 +248,14 @@ export class ReaderOverlay {
     if (a.published) {
       const time = doc.createElement('time');
       time.dateTime = a.published;
-      // The first use of Intl in a tab starts ICU, which costs 15–60 ms here (Chromium, a fresh tab):
-      // the dialog paints with the date as published (2026-05-12), and the date in words follows once
-      // the reader is on screen.
-      const published = a.published;
-      time.textContent = datelineDay(published) ?? published;
-      afterPaint(doc.defaultView, () => {
-        time.textContent = formatDate(published, this.options.uiLang);
-      });
+      // The day as published (2026-05-12) until the words come back (src/shared/dates.ts).
+      time.textContent = datelineDay(a.published) ?? a.published;
+      this.options.dateInWords?.(a.published).then(
+        (words) => {
+          if (words) time.textContent = words;
+        },
+        () => undefined, // the day as published stays
+      );
       part('published', time);
     }
     if (a.siteName) part('site', a.siteName);
@@ -671,42 +674,4 @@ function deepActiveElement(doc: Document): Element | null {
   let active = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
-}
-
-/** The calendar day an ISO date names, as written (`2021-04-07` of `2021-04-07T23:30:00-04:00`). */
-function datelineDay(iso: string): string | null {
-  return /^(\d{4}-\d{2}-\d{2})(?:T|$)/.exec(iso)?.[1] ?? null;
-}
-
-/**
- * The day of publication in words, in the UI language. The day is the one the dateline gives, in the
- * publisher's own time zone: not moved to the reader's (a story of 7 April, 23:30 in New York, is
- * not "April 8" in Paris, and a bare `2026-05-12` is not "May 11" in the Americas).
- */
-export function formatDate(iso: string, lang?: string): string {
-  const day = datelineDay(iso);
-  const date = day ? new Date(`${day}T00:00:00Z`) : new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(lang || undefined, {
-      dateStyle: 'long',
-      ...(day ? { timeZone: 'UTC' } : {}),
-    }).format(date);
-  } catch {
-    return iso;
-  }
-}
-
-/** Runs `work` once the next frame has been painted (or soon, where there are no frames). Never throws. */
-function afterPaint(win: Window | null, work: () => void): void {
-  const run = (): void => {
-    try {
-      work();
-    } catch {
-      // The text as published stays.
-    }
-  };
-  if (win && typeof win.requestAnimationFrame === 'function')
-    win.requestAnimationFrame(() => win.setTimeout(run, 0));
-  else setTimeout(run, 0);
 }

@@ -173,6 +173,13 @@ function start(): void {
       uiLang,
       site,
       siteOnly,
+      // Async, so that an extension gone from under the page rejects instead of throwing here.
+      dateInWords: async (iso) => {
+        const words: unknown = await browser.runtime.sendMessage(
+          envelope('rd-bg:date', { iso, lang: uiLang }),
+        );
+        return typeof words === 'string' ? words : iso;
+      },
       onChange: (patch) => {
         // Shown by the overlay already; keep our copy in step for the next opening.
         settings = { ...settings, ...patch };

@@ -29,6 +29,8 @@ export interface MessageMap {
   'rd-bg:state': { payload: { open: boolean }; reply: void };
   /** The key of the reader's per-site settings (the background holds the Public Suffix List). */
   'rd-bg:site': { payload: Record<string, never>; reply: string | null };
+  /** The publication date in words, in the reader's UI language (src/shared/dates.ts says why). */
+  'rd-bg:date': { payload: { iso: string; lang: string }; reply: string | null };
 }
 
 export type MessageType = keyof MessageMap;
@@ -50,6 +52,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'bg-rd:ping',
   'rd-bg:state',
   'rd-bg:site',
+  'rd-bg:date',
 ]);
 
 /** Messages arrive as `unknown`: this is the only gate through which they are trusted. */

@@ -72,6 +72,20 @@ describe(`[${name}] the seed page in the reader`, () => {
     expect(state.name).toMatch(/Lavrov|Pakistan|Russia/);
   });
 
+  test("the date of publication in words, the dateline's own day, from the background", async () => {
+    // The page dates the story 7 April 2021: shown as 2021-04-07 until the background's words come.
+    const time = await page.waitForFunction(
+      () => {
+        const t = document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('time');
+        return t && t.textContent !== '2021-04-07' ? [t.textContent, t.getAttribute('datetime')] : null;
+      },
+      { timeout: 10_000 },
+    );
+    const [words, datetime] = (await time.jsonValue()) as [string, string];
+    expect(words).toBe('April 7, 2021');
+    expect(datetime).toMatch(/^2021-04-07T/); // still machine-readable
+  });
+
   test('each of the five captions is read exactly once; no skip links, ticker or size indicator', async () => {
     let text: string;
     if (name === 'chromium') {

@@ -1,4 +1,5 @@
-import { ReaderOverlay, HOST_ATTRIBUTE, MAX_IMAGES, formatDate } from '../../../src/overlay/overlay';
+import { ReaderOverlay, HOST_ATTRIBUTE, MAX_IMAGES } from '../../../src/overlay/overlay';
+import { formatDate } from '../../../src/shared/dates';
 import { DEFAULT_SETTINGS, WCAG_SPACING, type Settings } from '../../../src/shared/settings';
 import { article, stubDialog, translate } from './helpers';
 
@@ -322,15 +323,35 @@ test("the day is the dateline's own, whatever the time zone of the reader", () =
   expect(formatDate('2026-05-12T00:30:00+09:00', 'en')).toBe('May 12, 2026');
 });
 
-test('the dialog shows the date as published at once, and in words once it has been painted', async () => {
-  const { overlay, $ } = make({}, { uiLang: 'en' });
+test('the dialog shows the day as published at once, then the words the background gives, and never sets up Intl in the page', async () => {
+  const asked: string[] = [];
+  let answer: (words: string) => void = () => undefined;
+  const dateInWords = (iso: string): Promise<string> => {
+    asked.push(iso);
+    return new Promise((resolve) => (answer = resolve));
+  };
+  const formats = jest.spyOn(Intl, 'DateTimeFormat');
+  const { overlay, $ } = make({}, { uiLang: 'en', dateInWords });
   overlay.setContent({ kind: 'article', article: article(document) });
   overlay.open();
+  expect(asked).toEqual(['2026-05-12T08:00:00Z']);
   expect($('time')!.textContent).toBe('2026-05-12');
-  // The overlay's own callbacks were queued first: after this frame and the task after it, they ran.
-  await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-  expect($('time')!.textContent).toBe('May 12, 2026');
+  answer('12 May 2026');
+  await Promise.resolve();
+  expect($('time')!.textContent).toBe('12 May 2026');
   expect($('time')!.getAttribute('datetime')).toBe('2026-05-12T08:00:00Z');
+  expect(formats).not.toHaveBeenCalled();
+  formats.mockRestore();
+});
+
+test('when the words do not come, the day as published stays', async () => {
+  const failed = Promise.reject(new Error('the background is gone'));
+  const { overlay, $ } = make({}, { dateInWords: () => failed });
+  overlay.setContent({ kind: 'article', article: article(document) });
+  overlay.open();
+  await failed.catch(() => undefined);
+  await Promise.resolve();
+  expect($('time')!.textContent).toBe('2026-05-12');
 });
 
 test('images are bounded: past the bound, an image gives way to its text alternative or to nothing', () => {
