@@ -262,9 +262,13 @@ export class SettingsStore {
   }
 
   private async read(keys: string[]): Promise<Record<string, unknown>> {
-    const primary = await this.primary.get(keys).catch(() => ({}));
+    // Both areas are asked at once: each read is a round trip to the browser, and the reader waits for
+    // this one when it opens.
+    const [primary, local] = await Promise.all([
+      this.primary.get(keys).catch(() => ({})),
+      this.fallback?.get(keys).catch(() => ({})),
+    ]);
     if (!this.fallback) return primary ?? {};
-    const local = await this.fallback.get(keys).catch(() => ({}));
     // Values written to the fallback while sync was failing are newer than what sync still holds.
     return { ...(primary ?? {}), ...(local ?? {}) };
   }

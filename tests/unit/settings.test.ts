@@ -120,6 +120,29 @@ describe('SettingsStore', () => {
     expect(sync.data[SETTINGS_KEY]).toMatchObject({ textSize: 'SM' });
   });
 
+  test('a load asks both areas at once (each read is a round trip the opening reader waits for)', async () => {
+    const sync = new FakeStorageArea({ [SETTINGS_KEY]: { textSize: 'SM', schemaVersion: SCHEMA_VERSION } });
+    const local = new FakeStorageArea({ [SETTINGS_KEY]: { textSize: 'XL', schemaVersion: SCHEMA_VERSION } });
+    const asked: string[] = [];
+    const answers: (() => void)[] = [];
+    for (const [name, area] of [
+      ['sync', sync],
+      ['local', local],
+    ] as const) {
+      const get = area.get.bind(area);
+      area.get = (keys) => {
+        asked.push(name);
+        return new Promise((resolve) => answers.push(() => resolve(get(keys))));
+      };
+    }
+    const loading = new SettingsStore({ primary: sync, fallback: local }).load();
+    await Promise.resolve();
+    expect(asked).toEqual(['sync', 'local']);
+    for (const answer of answers) answer();
+    // The fallback's copy is the newer one (written while sync failed).
+    expect((await loading).effective.textSize).toBe('XL');
+  });
+
   test('storage that cannot be read gives defaults, not an exception', async () => {
     const sync = new FakeStorageArea();
     sync.failReads = new Error('storage unavailable');
