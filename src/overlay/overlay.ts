@@ -47,7 +47,7 @@ export interface OverlayOptions {
   onChange?: (patch: Partial<Settings>) => void;
   onSiteOnly?: (on: boolean) => void;
   /** The publication date in words (the reader asks the background: src/shared/dates.ts). */
-  dateInWords?: (iso: string) => Promise<string>;
+  dateInWords?: (iso: string) => Promise<string | null>;
 }
 
 export type OverlayContent =

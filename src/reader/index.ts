@@ -178,7 +178,7 @@ function start(): void {
         const words: unknown = await browser.runtime.sendMessage(
           envelope('rd-bg:date', { iso, lang: uiLang }),
         );
-        return typeof words === 'string' ? words : iso;
+        return typeof words === 'string' ? words : null; // no answer: the day as published stays
       },
       onChange: (patch) => {
         // Shown by the overlay already; keep our copy in step for the next opening.
