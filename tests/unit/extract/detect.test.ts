@@ -31,10 +31,18 @@ describe('detectArticle', () => {
 
   test.each([
     [
-      'og:type by name, the date in <time pubdate>',
+      'og:type by name; with it the rest of the metadata is not read',
       '<meta name="og:type" content=" Article ">',
-      '<time datetime="2026-05-12" pubdate>12 May</time>',
+      '<time datetime="2026-05-12" pubdate>12 May</time><script type="application/ld+json">{"@type":"NewsArticle"}</script>',
       true,
+      null,
+      null,
+    ],
+    [
+      'the date in <time pubdate>',
+      '',
+      '<time datetime="2026-05-12" pubdate>12 May</time>',
+      false,
       true,
       null,
     ],
@@ -47,11 +55,19 @@ describe('detectArticle', () => {
       null,
     ],
     [
-      'published time in the body, JSON-LD after it',
+      'published time in the body',
+      '',
+      '<meta property="article:published_time" content="2026-05-12">',
+      false,
+      true,
+      null,
+    ],
+    [
+      'JSON-LD in the body; with it the published time is not read',
       '',
       '<meta property="article:published_time" content="2026-05-12"><script type="application/ld+json">{"@type":"NewsArticle"}</script>',
       false,
-      true,
+      null,
       'NewsArticle',
     ],
     [
@@ -84,6 +100,16 @@ describe('detectArticle', () => {
       `<script type="application/ld+json">{"@type":"CollectionPage"}</script><main>${P.repeat(8)}</main>`,
     );
     expect(detectArticle(doc, 'https://n.example/z/1').isArticle).toBe(false);
+  });
+
+  test("og:type=article is the page's own word: a listing type in its JSON-LD is not looked for", () => {
+    const jsonLd = '<script type="application/ld+json">{"@type":"CollectionPage"}</script>';
+    const og = '<meta property="og:type" content="article">';
+    const d = detectArticle(parse(`${og}${jsonLd}<main>${P.repeat(8)}</main>`), 'https://n.example/a/1');
+    expect(d.isArticle).toBe(true);
+    expect(d.signals.decidedEarly).toBe(true);
+    expect(d.signals.jsonLdType).toBeNull();
+    expect(d.signals.listing).toBe(false);
   });
 
   test('a sign-in page is not an article; an empty document neither', () => {
