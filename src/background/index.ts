@@ -24,6 +24,8 @@ const t = makeTranslate(browser.i18n);
 const MENU_ID = 'open-in-lectern';
 const READER_FILE = 'reader.js';
 const tabKey = (tabId: number): string => `tab:${tabId}`;
+/** Set once the reader bundle was injected into a tab, until the tab closes (see `mayHoldReader`). */
+const readerKey = (tabId: number): string => `reader:${tabId}`;
 
 const settings = new SettingsStore({ primary: browser.storage.sync, fallback: browser.storage.local });
 
@@ -46,16 +48,38 @@ async function showState(tabId: number, state: TabArticleState | null): Promise<
   ]).catch(() => undefined); // the tab may have closed meanwhile
 }
 
+/**
+ * Whether the reader bundle may be in the tab's document. A tab it was never injected into cannot hold
+ * it, so the first open in a tab goes straight to the injection, without the ping (a round trip through
+ * the page). Once injected, the tab may since hold another document (navigations are not tracked: a
+ * single-page site's history.pushState looks like one to tabs.onUpdated), so the ping decides. Unknown
+ * (the session store failed) is "maybe".
+ */
+async function mayHoldReader(tabId: number): Promise<boolean> {
+  try {
+    return readerKey(tabId) in (await browser.storage.session.get(readerKey(tabId)));
+  } catch {
+    return true;
+  }
+}
+
 /** Makes sure the reader bundle is in the tab (injecting it at most once), then toggles the overlay. */
 async function toggleReader(tabId: number, autoOpened = false): Promise<OpenResult> {
   try {
     let present = false;
-    try {
-      present = (await browser.tabs.sendMessage(tabId, envelope('bg-rd:ping', {}))) === true;
-    } catch {
-      present = false;
+    if (await mayHoldReader(tabId)) {
+      try {
+        present = (await browser.tabs.sendMessage(tabId, envelope('bg-rd:ping', {}))) === true;
+      } catch {
+        present = false;
+      }
     }
-    if (!present) await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
+    if (!present) {
+      // Noted while the injection runs: on a page the extension may not script it only costs a ping.
+      const noted = browser.storage.session.set({ [readerKey(tabId)]: true }).catch(() => undefined);
+      await browser.scripting.executeScript({ target: { tabId }, files: [READER_FILE] });
+      await noted;
+    }
     const result = (await browser.tabs.sendMessage(
       tabId,
       envelope('bg-rd:toggle', { autoOpened }),
@@ -124,7 +148,7 @@ export function startBackground(report: ReportMode): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    browser.storage.session.remove(tabKey(tabId)).catch(() => undefined);
+    browser.storage.session.remove([tabKey(tabId), readerKey(tabId)]).catch(() => undefined);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

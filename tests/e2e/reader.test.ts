@@ -389,6 +389,20 @@ describe(`[${name}] reader overlay and popup`, () => {
     expect(await page.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(0);
   });
 
+  test('a tab that moved on to another page opens the reader on that page', async () => {
+    const page = track(await openArticle(h, server));
+    await toggleReader(h, page);
+    await waitForDialog(page);
+    expect((await dialogState(page)).name).toBe(TITLE);
+    // The bundle was injected into this tab's first document; the next one has none until it opens.
+    await page.goto(server.url('/e2e/rich.html'), { waitUntil: 'load' });
+    await actionTitle(h, page, FOUND);
+    await toggleReader(h, page);
+    await waitForDialog(page);
+    expect((await dialogState(page)).name).toBe('Harbour tide tables return to the Westmere library');
+    expect(await extractCount(page)).toEqual({ extract: 1, render: 1 });
+  });
+
   test('axe finds no violations and text contrast is at least 7:1 in every theme; screenshots', async () => {
     // The richer page: a figure, a link, a wide table and code, besides paragraphs.
     const page = track(await openArticle(h, server, '/e2e/rich.html'));
