@@ -1,9 +1,6 @@
 /** What the always-on detector saw on a page (plain data: it crosses the message boundary). */
 export interface DetectionSignals {
-  /**
-   * Article-like JSON-LD @type found (NewsArticle, Article, BlogPosting, …), or null: none, or not read
-   * because `og:type` already says article (metadata is read cheapest first, and only as far as needed).
-   */
+  /** Article-like JSON-LD @type found (NewsArticle, Article, BlogPosting, …), or null. */
   jsonLdType: string | null;
   ogArticle: boolean;
   /** `article:published_time` or `<time pubdate>` found; null: not read (other metadata said article). */

@@ -31,12 +31,12 @@ describe('detectArticle', () => {
 
   test.each([
     [
-      'og:type by name; with it the rest of the metadata is not read',
+      'og:type by name; with it the published time is not looked for',
       '<meta name="og:type" content=" Article ">',
       '<time datetime="2026-05-12" pubdate>12 May</time><script type="application/ld+json">{"@type":"NewsArticle"}</script>',
       true,
       null,
-      null,
+      'NewsArticle',
     ],
     [
       'the date in <time pubdate>',
@@ -102,14 +102,12 @@ describe('detectArticle', () => {
     expect(detectArticle(doc, 'https://n.example/z/1').isArticle).toBe(false);
   });
 
-  test("og:type=article is the page's own word: a listing type in its JSON-LD is not looked for", () => {
+  test('a listing type in the JSON-LD overrules og:type=article (a front page that says both)', () => {
     const jsonLd = '<script type="application/ld+json">{"@type":"CollectionPage"}</script>';
     const og = '<meta property="og:type" content="article">';
     const d = detectArticle(parse(`${og}${jsonLd}<main>${P.repeat(8)}</main>`), 'https://n.example/a/1');
-    expect(d.isArticle).toBe(true);
-    expect(d.signals.decidedEarly).toBe(true);
-    expect(d.signals.jsonLdType).toBeNull();
-    expect(d.signals.listing).toBe(false);
+    expect(d.isArticle).toBe(false);
+    expect(d.signals.listing).toBe(true);
   });
 
   test('a sign-in page is not an article; an empty document neither', () => {
