@@ -19,8 +19,9 @@
  * The sanitizer's instance is built before it, in the gap between the reader bundle loading and the
  * open request arriving, so it is not in lectern:extract. lectern:render ends when the dialog is shown.
  * The open total runs from the request, sent to the background as the popup sends it, to the end of
- * the first frame that paints the dialog, and holds everything: the ping, the injection, the bundle's
- * compile, the sanitizer, the extraction, the render, that frame. The frame after it is reported
+ * the first frame that paints the dialog, and holds everything: the injection (each page is a new tab,
+ * so the background does not ping it first), the bundle's compile, the sanitizer, the extraction, the
+ * render, that frame. The frame after it is reported
  * beside: it waits for whatever the page's main thread still does for the reader once it is on screen
  * (the date in words comes from the background, src/shared/dates.ts, so not that).
  */
@@ -191,7 +192,8 @@ async function paintTimes(page: Page): Promise<{ painted: number; nextFrame: num
 
 /**
  * Asks the background to open the reader as the popup does (ui-bg:toggle-reader), so the request takes
- * the background's own path: ping the tab, inject the bundle, toggle. Returns when it was asked.
+ * the background's own path: inject the bundle (a new tab is not pinged first), toggle. Returns when it
+ * was asked.
  */
 async function openFromBackground(h: Harness, tabId: number): Promise<number> {
   return h.evalInExtension<number>(`(async () => {

@@ -66,14 +66,9 @@ async function mayHoldReader(tabId: number): Promise<boolean> {
 /** Makes sure the reader bundle is in the tab (injecting it at most once), then toggles the overlay. */
 async function toggleReader(tabId: number, autoOpened = false): Promise<OpenResult> {
   try {
-    let present = false;
-    if (await mayHoldReader(tabId)) {
-      try {
-        present = (await browser.tabs.sendMessage(tabId, envelope('bg-rd:ping', {}))) === true;
-      } catch {
-        present = false;
-      }
-    }
+    const present =
+      (await mayHoldReader(tabId)) &&
+      (await browser.tabs.sendMessage(tabId, envelope('bg-rd:ping', {})).catch(() => false)) === true;
     if (!present) {
       // Noted while the injection runs: on a page the extension may not script it only costs a ping.
       const noted = browser.storage.session.set({ [readerKey(tabId)]: true }).catch(() => undefined);
