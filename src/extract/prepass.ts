@@ -248,10 +248,15 @@ export interface PreparedClone {
 /**
  * The live element extraction can be confined to before anything is cloned: the skip-link target (or
  * single `<main>`) when it is rendered and already holds an article-like block. Null otherwise.
+ * A target that sits in what the page hides, or hides from assistive technology, is not where the
+ * content is: Yahoo shows its article in a modal layer and marks the page behind it, "Skip to Main Content"
+ * target and all, `aria-hidden`.
  */
 function liveScope(doc: Document, target: Element | null, layout: boolean): Element | null {
   if (!target || !doc.body || target === doc.body || !doc.body.contains(target)) return null;
   if (isEmptyTarget(target) || !holdsArticle(paragraphMass(target))) return null;
+  for (let n: Element | null = target; n && n !== doc.body; n = n.parentElement)
+    if (attributeHidden(n, !layout)) return null;
   const win = doc.defaultView;
   if (layout && win && styleHidden(win.getComputedStyle(target))) return null;
   return target;

@@ -84,6 +84,22 @@ describe('extractArticle', () => {
     expect(a.removed.hiddenBlocks).toBeGreaterThanOrEqual(1);
   });
 
+  test('a skip target in the page behind a modal layer (aria-hidden) does not confine the extraction', () => {
+    // Yahoo's article view: the story opens in a modal layer, and the page behind it, "Skip to Main
+    // Content" target included, is hidden from assistive technology.
+    const OLD = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Yesterday's story ${i + 1}, still on the page behind the modal layer, long enough to be read as an article paragraph.</p>`,
+    ).join('');
+    const a = extract(`<body><a href="#Main">Skip to Main Content</a>
+      <div id="behind" aria-hidden="true"><div id="Main">${OLD}</div></div>
+      <div class="render-target-modal"><article><h1>T</h1>${BODY}</article></div></body>`);
+    expect(a.text).toContain('Paragraph 6');
+    expect(a.text).not.toContain("Yesterday's story");
+    expect(a.removed.outsideRegion).toBe(0);
+  });
+
   test('the live document is left exactly as it was', () => {
     const doc = new DOMParser().parseFromString(
       `<section><div class="sr-only"><ul><li><a href="#c">Skip</a></li></ul></div></section><div id="c"><article><h1>T</h1><img src="" data-src="/a.jpg" alt="A">${BODY}</article></div>`,
