@@ -54,10 +54,12 @@ function report(start = performance.now(), onLoad = false): void {
       retire();
       return;
     }
-    const detection = detectArticle(document, location.href);
-    lastUrl = location.href;
+    // document.URL, not location.href: the same address (history.pushState changes both), without
+    // building a Location object in this world (0.1 ms a page, ad hoc).
+    const detection = detectArticle(document, document.URL);
+    lastUrl = document.URL;
     const state = (): TabArticleState => ({
-      url: location.href,
+      url: document.URL,
       isArticle: detection.isArticle,
       confidence: detection.confidence,
       title: document.title.trim(),
@@ -87,7 +89,7 @@ function report(start = performance.now(), onLoad = false): void {
 }
 
 function scheduleRedetect(): void {
-  if (dead || location.href === lastUrl) return;
+  if (dead || document.URL === lastUrl) return;
   clearTimeout(timer);
   timer = setTimeout(() => report(), REDETECT_DELAY_MS);
 }
