@@ -20,6 +20,12 @@ test.each([
   ['127.0.0.1.example', false],
   ['localhost.example', false],
   ['10.0.0.1', false],
+  ['127.0.0', false],
+  ['127.0.0.1.1', false],
+  ['127.0.0.1234', false],
+  ['127.0.0.x', false],
+  ['127..0.1', false],
+  ['1.127.0.0', false],
   ['', false],
 ])('isLoopback(%j) is %s', (host, loopback) => {
   expect(isLoopback(host)).toBe(loopback);
