@@ -101,11 +101,30 @@ const SKIPPED = 'script, style, noscript, template, nav, footer, [hidden], [aria
 /** The same, plus elements with a style attribute that may say display:none (checked by hand). */
 const SKIPPED_OR_STYLED = `${SKIPPED}, [style*="display" i]`;
 
+/**
+ * Whether an inline style says `display: none` (any case, any whitespace around the colon). String
+ * tests, as for the schema.org types above.
+ */
+export function displaysNone(style: string): boolean {
+  const css = style.toLowerCase();
+  const space = (c: string | undefined): boolean =>
+    c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+  for (let i = css.indexOf('display'); i >= 0; i = css.indexOf('display', i + 1)) {
+    let j = i + 'display'.length;
+    while (space(css[j])) j++;
+    if (css[j] !== ':') continue;
+    j++;
+    while (space(css[j])) j++;
+    if (css.startsWith('none', j)) return true;
+  }
+  return false;
+}
+
 /** Whether `el` sits in a skipped subtree below `body`: native `closest`, no walk from JavaScript. */
 function skipped(el: Element, body: Element): boolean {
   for (let a = el.closest(SKIPPED_OR_STYLED); a && a !== body && body.contains(a);) {
     // As isProbablyReaderable: display:none hides, visibility:hidden does not (it keeps its box).
-    if (a.matches(SKIPPED) || /display\s*:\s*none/i.test(a.getAttribute('style') ?? '')) return true;
+    if (a.matches(SKIPPED) || displaysNone(a.getAttribute('style') ?? '')) return true;
     a = a.parentElement?.closest(SKIPPED_OR_STYLED) ?? null;
   }
   return false;

@@ -130,8 +130,30 @@ function isChromeTarget(target: Element): boolean {
   if (target.matches(NOT_CONTENT_TARGET) || target.closest(NOT_CONTENT_TARGET)) return true;
   if (target.querySelector('input[type="search"], input[type="text"]') && !target.querySelector('p'))
     return true;
-  const id = `${target.id} ${target.getAttribute('name') ?? ''}`.toLowerCase();
-  return /nav|menu|search|footer|foot\b|sidebar|login|account/.test(id);
+  return namesChrome(`${target.id} ${target.getAttribute('name') ?? ''}`.toLowerCase());
+}
+
+/**
+ * Words in an id that name page chrome. Matched with string tests, not a regular expression: the
+ * always-on detector reads skip links, and a page's first regular expression costs it about 0.4 ms
+ * (src/shared/url-parts.ts).
+ */
+const CHROME_WORDS = ['nav', 'menu', 'search', 'footer', 'sidebar', 'login', 'account'];
+
+/** Whether a (lower-case) id or name says navigation, search, a footer, a sidebar or an account. */
+export function namesChrome(id: string): boolean {
+  return CHROME_WORDS.some((word) => id.includes(word)) || endsAWord(id, 'foot');
+}
+
+/** Whether `word` occurs in `text` at the end of a word (as `word\b` in a regular expression). */
+function endsAWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const next = text.charCodeAt(i + word.length);
+    const wordChar =
+      (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95;
+    if (!wordChar) return true;
+  }
+  return false;
 }
 
 /**

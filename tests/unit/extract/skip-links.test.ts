@@ -3,7 +3,9 @@ import {
   findSkipTarget,
   inPageFragment,
   isEmptyTarget,
+  namesChrome,
 } from '../../../src/extract/skip-links';
+import fc from 'fast-check';
 
 const PARAS = '<p>' + 'Article text, long enough to count as a paragraph of the story. '.repeat(3) + '</p>';
 const parse = (markup: string, url = 'https://news.example/a/1.html'): Document => {
@@ -65,4 +67,45 @@ describe('skip links are found by structure, in any language', () => {
     expect(target?.getAttribute('name')).toBe('main-content');
     expect(isEmptyTarget(target as Element)).toBe(true);
   });
+});
+
+test('an id names chrome exactly where the regular expression it replaces said so', () => {
+  // The detector's path runs no regular expression (src/shared/url-parts.ts says why); this one was
+  // /nav|menu|search|footer|foot\b|sidebar|login|account/.
+  const before = /nav|menu|search|footer|foot\b|sidebar|login|account/;
+  const piece = fc.constantFrom(
+    'nav',
+    'foot',
+    'footer',
+    'feet',
+    'menu',
+    'side',
+    'bar',
+    'sidebar',
+    'log',
+    'in',
+    'login',
+    'account',
+    'search',
+    'main',
+    'content',
+    'story',
+    '_',
+    '-',
+    '1',
+    ' ',
+    'é',
+    'a',
+    'x',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+      const id = pieces.join('');
+      expect(namesChrome(id)).toBe(before.test(id));
+    }),
+    { numRuns: 3000 },
+  );
+  expect(namesChrome('page-foot')).toBe(true);
+  expect(namesChrome('footnotes')).toBe(false);
+  expect(namesChrome('story-body')).toBe(false);
 });
