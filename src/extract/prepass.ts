@@ -249,8 +249,8 @@ export interface PreparedClone {
  * The live element extraction can be confined to before anything is cloned: the skip-link target (or
  * single `<main>`) when it is rendered and already holds an article-like block. Null otherwise.
  * A target that sits in what the page hides, or hides from assistive technology, is not where the
- * content is: Yahoo shows its article in a modal layer and marks the page behind it, "Skip to Main Content"
- * target and all, `aria-hidden`.
+ * content is: Yahoo shows its article in a modal layer and marks the page behind it, the target of
+ * "Skip to Main Content" included, `aria-hidden`.
  */
 function liveScope(doc: Document, target: Element | null, layout: boolean): Element | null {
   if (!target || !doc.body || target === doc.body || !doc.body.contains(target)) return null;
