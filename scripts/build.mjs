@@ -1,18 +1,29 @@
 // Builds dist/chrome and dist/firefox (complete unpacked extensions) from one webpack run.
-//   node scripts/build.mjs [--dev] [--package]
-// --package also writes the two upload-ready zips to artifacts/.
+//   node scripts/build.mjs [--dev] [--package] [--out DIR]
+// --package also writes the two upload-ready zips and the source archive to artifacts/.
+// --out DIR writes DIR/dist/… and DIR/artifacts/… instead (scripts/check-reproducible.mjs).
+// The output is reproducible: the same sources give the same bytes, zips included.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import webpack from 'webpack';
+import { writeSourceArchive } from './lib/source-archive.mjs';
+import { folderEntries, zipFiles } from './lib/zip.mjs';
 
 const require = createRequire(import.meta.url);
 const { deriveManifest } = require('./lib/manifest.js');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const mode = args.has('--dev') ? 'development' : 'production';
+const outAt = argv.indexOf('--out');
+const outRoot = outAt >= 0 && argv[outAt + 1] ? resolve(argv[outAt + 1]) : root;
+const distDir = join(outRoot, 'dist');
+/** A path as the log shows it: relative inside the project, absolute outside it. */
+const shownPath = (p) => (relative(root, p).startsWith('..') ? p : relative(root, p).split(sep).join('/'));
+const artifactsDir = join(outRoot, 'artifacts');
 
 export const FONT_FILES = [
   '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2',
@@ -25,6 +36,7 @@ export const FONT_FILES = [
 
 function runWebpack() {
   const config = require(join(root, 'webpack.config.js'))({}, { mode });
+  config.output.path = join(distDir, '.bundle');
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -37,7 +49,7 @@ function runWebpack() {
 
 const started = performance.now();
 await runWebpack();
-const bundle = join(root, 'dist', '.bundle');
+const bundle = join(distDir, '.bundle');
 const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -57,7 +69,7 @@ function takeOwnBundle(out, name, target) {
 }
 
 for (const target of ['chrome', 'firefox']) {
-  const out = join(root, 'dist', target);
+  const out = join(distDir, target);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(bundle, out, { recursive: true, filter: (src) => !PER_BROWSER.test(src.split(/[\\/]/).pop()) });
@@ -83,38 +95,36 @@ for (const target of ['chrome', 'firefox']) {
 rmSync(bundle, { recursive: true, force: true });
 
 const sizes = {};
-for (const f of readdirSync(join(root, 'dist', 'chrome'))) {
+for (const f of readdirSync(join(distDir, 'chrome'))) {
   if (!f.endsWith('.js')) continue;
-  const buf = readFileSync(join(root, 'dist', 'chrome', f));
+  const buf = readFileSync(join(distDir, 'chrome', f));
   sizes[f] = { bytes: buf.length, gzip: gzipSync(buf).length };
 }
-console.log(`built dist/chrome and dist/firefox (${mode}) in ${Math.round(performance.now() - started)} ms`);
+const shown = shownPath(distDir);
+console.log(
+  `built ${shown}/chrome and ${shown}/firefox (${mode}) in ${Math.round(performance.now() - started)} ms`,
+);
 for (const [f, s] of Object.entries(sizes))
   console.log(`  ${f.padEnd(14)} ${String(s.bytes).padStart(8)} B  ${String(s.gzip).padStart(7)} B gzip`);
 
 if (args.has('--package')) {
-  const { execFileSync } = await import('node:child_process');
-  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  const shownArtifacts = shownPath(artifactsDir);
   for (const target of ['chrome', 'firefox']) {
     const name = `lectern-${pkg.version}-${target}.zip`;
-    rmSync(join(root, 'artifacts', name), { force: true });
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/web-ext/bin/web-ext.js'),
-        'build',
-        '-s',
-        join(root, 'dist', target),
-        '-a',
-        join(root, 'artifacts'),
-        '-n',
-        name,
-        '--overwrite-dest',
-        '--ignore-files',
-        '*.map',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
+    writeFileSync(
+      join(artifactsDir, name),
+      zipFiles(folderEntries(join(distDir, target), { skipMaps: true })),
     );
-    console.log(`  artifacts/${name} ${statSync(join(root, 'artifacts', name)).size} B`);
+    console.log(`  ${shownArtifacts}/${name} ${statSync(join(artifactsDir, name)).size} B`);
   }
+  const name = `lectern-${pkg.version}-source.zip`;
+  const { mode: from, dirty } = writeSourceArchive(root, join(artifactsDir, name), `lectern-${pkg.version}`);
+  console.log(
+    `  ${shownArtifacts}/${name} ${statSync(join(artifactsDir, name)).size} B (${from === 'git' ? 'git archive of HEAD' : 'listed files of the working tree'})`,
+  );
+  if (dirty)
+    console.warn(
+      '  warning: uncommitted changes to tracked files are in the bundles but not in the source archive (it holds HEAD)',
+    );
 }
