@@ -1,7 +1,8 @@
 // `npm test`: everything, in order, one browser at a time (the machine has 2 cores):
-//   1. lint, format and type-check      4. built-package checks (web-ext lint; Chromium loads it cleanly)
-//   2. unit tests, golden pages, corpus  5. end-to-end in Chromium
-//   3. build                             6. end-to-end in Firefox ESR
+//   1. lint, format and type-check      4. built-package checks (web-ext lint; Chromium loads it cleanly;
+//   2. unit tests, golden pages, corpus     a second build gives the same bytes, zips included)
+//   3. build                             5. end-to-end in Chromium
+//                                        6. end-to-end in Firefox ESR
 // Every step runs even after a failure, so one run shows everything that is wrong.
 // Ends with "N passed, N failed" (test counts) and exits non-zero on any failure.
 //   --only lint,unit,build,package,chromium,firefox   run a subset
@@ -67,8 +68,14 @@ if (want('unit')) jest('unit tests (jsdom)', ['--selectProjects', 'unit']);
 let built = true;
 if (want('build') || want('package') || want('chromium') || want('firefox'))
   built = check('build', process.execPath, [join(root, 'scripts/build.mjs')]);
-if (built && want('package'))
+if (built && want('package')) {
   check('built packages', process.execPath, [join(root, 'scripts/check-packages.mjs')]);
+  check('reproducible build', process.execPath, [
+    join(root, 'scripts/check-reproducible.mjs'),
+    '--against',
+    root,
+  ]);
+}
 if (built && want('chromium'))
   jest('end-to-end in Chromium', ['--selectProjects', 'e2e', '--runInBand'], { LECTERN_BROWSER: 'chromium' });
 if (built && want('firefox'))
