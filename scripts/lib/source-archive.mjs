@@ -7,6 +7,8 @@ import { zipFiles } from './zip.mjs';
 
 /** Outside a git checkout (an unpacked source archive, say), these are what a rebuild needs. */
 export const SOURCE_PATHS = [
+  '.ci',
+  '.editorconfig',
   '.gitignore',
   '.prettierignore',
   '.prettierrc.json',
