@@ -47,6 +47,13 @@ export interface Settings {
   theme: Theme;
   images: boolean;
   autoOpen: boolean;
+  /** Read aloud: the chosen voice by name and language, or null for the best voice of the article's language. */
+  voice: VoiceChoice | null;
+  /** Read aloud: the utterance rate (1 = the voice's normal speed). */
+  speechRate: number;
+  /** Read aloud: whether figure captions are read (once, where they stand). */
+  readCaptions: boolean;
+  highlight: HighlightMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -60,6 +67,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'auto',
   images: true,
   autoOpen: false,
+  voice: null,
+  speechRate: 1,
+  readCaptions: false,
+  highlight: 'word',
 });
 
 /** WCAG 2.2 SC 1.4.12 text spacing, applied in one step. */
@@ -73,14 +84,39 @@ export interface NumberRange {
   step: number;
 }
 export const RANGES: Readonly<
-  Record<'lineHeight' | 'letterSpacing' | 'wordSpacing' | 'paragraphSpacing' | 'width', NumberRange>
+  Record<
+    'lineHeight' | 'letterSpacing' | 'wordSpacing' | 'paragraphSpacing' | 'width' | 'speechRate',
+    NumberRange
+  >
 > = {
   lineHeight: { min: 1, max: 3, step: 0.1 },
   letterSpacing: { min: 0, max: 0.5, step: 0.01 },
   wordSpacing: { min: 0, max: 1, step: 0.02 },
   paragraphSpacing: { min: 0, max: 4, step: 0.1 },
   width: { min: 30, max: 120, step: 2 },
+  speechRate: { min: 0.5, max: 3, step: 0.25 },
 };
+
+// ---- Read aloud ---------------------------------------------------------------------------------
+
+export const HIGHLIGHT_MODES = ['word', 'sentence', 'off'] as const;
+export type HighlightMode = (typeof HIGHLIGHT_MODES)[number];
+
+/** A voice as stored: names differ between machines, so the language travels with it for the fallback. */
+export interface VoiceChoice {
+  name: string;
+  lang: string;
+}
+
+function voiceChoice(value: unknown): VoiceChoice | null | undefined {
+  if (value === null) return null;
+  if (!isRecord(value)) return undefined;
+  const { name, lang } = value;
+  if (typeof name !== 'string' || typeof lang !== 'string') return undefined;
+  // Voice names are short labels and languages BCP 47 tags (some engines spell them ur_PK or leave them empty).
+  if (name.trim() === '' || name.length > 200 || !/^[A-Za-z0-9_-]{0,35}$/.test(lang)) return undefined;
+  return { name, lang };
+}
 
 type Validator<K extends keyof Settings> = (value: unknown) => Settings[K] | undefined;
 
@@ -111,6 +147,10 @@ const VALIDATORS: { [K in keyof Settings]: Validator<K> } = {
   theme: oneOf(THEMES),
   images: bool,
   autoOpen: bool,
+  voice: voiceChoice,
+  speechRate: inRange(RANGES.speechRate),
+  readCaptions: bool,
+  highlight: oneOf(HIGHLIGHT_MODES),
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];

@@ -43,6 +43,41 @@ describe('migrate: whatever is stored comes back complete and valid', () => {
       { schemaVersion: 99, textSize: 'SM', newThing: 1 },
       { textSize: 'SM' },
     ],
+    [
+      'a stored version 2 record without the read-aloud keys gets their defaults',
+      { schemaVersion: 2, textSize: 'LG' },
+      { textSize: 'LG', voice: null, speechRate: 1, readCaptions: false, highlight: 'word' },
+    ],
+    [
+      'read-aloud values are kept',
+      {
+        voice: { name: 'Urdu (Pakistan)', lang: 'ur-PK', extra: 1 },
+        speechRate: 1.75,
+        readCaptions: true,
+        highlight: 'sentence',
+      },
+      {
+        voice: { name: 'Urdu (Pakistan)', lang: 'ur-PK' },
+        speechRate: 1.75,
+        readCaptions: true,
+        highlight: 'sentence',
+      },
+    ],
+    [
+      'an engine that spells the language ur_PK',
+      { voice: { name: 'x', lang: 'ur_PK' } },
+      { voice: { name: 'x', lang: 'ur_PK' } },
+    ],
+    ['the speech rate is clamped', { speechRate: 10 }, { speechRate: 3 }],
+    ['a speech rate below the range is clamped', { speechRate: 0.1 }, { speechRate: 0.5 }],
+    [
+      'bad read-aloud values fall back',
+      { voice: 'Alex', speechRate: 'fast', readCaptions: 'no', highlight: 'line' },
+      {},
+    ],
+    ['a voice without a name falls back', { voice: { name: ' ', lang: 'en' } }, {}],
+    ['a voice with a bad language falls back', { voice: { name: 'x', lang: '<script>' } }, {}],
+    ['a voice with a missing language falls back', { voice: { name: 'x' } }, {}],
   ];
   test.each(cases)('%s', (_name, stored, expected) => {
     const out = migrate(stored);
