@@ -78,9 +78,9 @@ describe('segmentation', () => {
   });
 
   test('without Intl.Segmenter, a punctuation split (Latin and Urdu marks)', () => {
-    const original = Intl.Segmenter;
-    // @ts-expect-error: simulating an engine without Intl.Segmenter
-    delete Intl.Segmenter;
+    const intl = Intl as { Segmenter?: typeof Intl.Segmenter };
+    const original = intl.Segmenter;
+    delete intl.Segmenter;
     try {
       const text = 'One. Two? یہ ہے۔ Three';
       expect(splitSentences(text, 'en').map((s) => text.slice(s.start, s.end))).toEqual([
@@ -91,7 +91,7 @@ describe('segmentation', () => {
       ]);
       expect(wordAt(text, 4, 'en')).toEqual({ start: 5, end: 9 });
     } finally {
-      Intl.Segmenter = original;
+      intl.Segmenter = original;
     }
   });
 
