@@ -165,7 +165,7 @@ export function validateValue<K extends keyof Settings>(key: K, value: unknown):
 }
 
 /** Any input → a complete, valid Settings (each bad or missing key falls back to `base`). */
-export function sanitizeSettings(input: unknown, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
+export function normalizeSettings(input: unknown, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
   const out: Settings = { ...base };
   if (!isRecord(input)) return out;
   for (const key of SETTING_KEYS) {
@@ -230,11 +230,11 @@ export function migrate(stored: unknown): Settings {
     const step = MIGRATIONS[v];
     if (step) record = step(record);
   }
-  return sanitizeSettings(record);
+  return normalizeSettings(record);
 }
 
 export function toStored(settings: Settings): StoredSettings {
-  return { ...sanitizeSettings(settings), schemaVersion: SCHEMA_VERSION };
+  return { ...normalizeSettings(settings), schemaVersion: SCHEMA_VERSION };
 }
 
 // ---- Storage ------------------------------------------------------------------------------------
@@ -255,7 +255,7 @@ export function siteKey(site: string): string {
 
 /** Global settings merged with the overrides of one site (when given). */
 export function effectiveSettings(global: Settings, site?: Partial<Settings> | null): Settings {
-  return site ? sanitizeSettings({ ...global, ...site }) : global;
+  return site ? normalizeSettings({ ...global, ...site }) : global;
 }
 
 export interface SettingsSnapshot {
@@ -374,7 +374,7 @@ export class SettingsStore {
         effective: effectiveSettings(current.global, nextSite),
       };
     }
-    const global = sanitizeSettings({ ...current.global, ...clean });
+    const global = normalizeSettings({ ...current.global, ...clean });
     await this.write({ [SETTINGS_KEY]: toStored(global) });
     return { global, site: current.site, effective: effectiveSettings(global, current.site) };
   }
