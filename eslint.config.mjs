@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // The pure core takes plain data: only entry files and src/shared adapters reach the extension API.
-    files: ['src/extract/**', 'src/overlay/**'],
+    files: ['src/extract/**', 'src/overlay/**', 'src/settings-ui/**'],
     rules: {
       'no-restricted-imports': [
         'error',

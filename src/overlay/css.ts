@@ -276,7 +276,7 @@ dialog[data-images="off"] .alt-text {
   border: 0 !important;
 }
 
-${'' /* The settings form, shared with the popup (src/overlay/settings-form.ts). */}
+${'' /* The settings form, shared with the popup (src/settings-ui/settings-form.ts). */}
 .form fieldset { border: 1px solid var(--border); border-radius: 6px; margin: 0 0 12px; padding: 8px 12px; min-width: 0; }
 .form legend { font-weight: 600; padding: 0 4px; }
 .form .choices { display: flex; flex-wrap: wrap; gap: 4px 14px; }

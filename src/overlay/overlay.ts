@@ -20,9 +20,9 @@ import type { Article } from '../extract/article';
 import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
 import { datelineDay } from '../shared/dates';
-import { applySettings } from './apply-settings';
+import { applySettings } from '../settings-ui/apply-settings';
 import { OVERLAY_CSS } from './css';
-import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from './settings-form';
+import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from '../settings-ui/settings-form';
 
 export const HOST_ATTRIBUTE = 'data-lectern-host';
 const TITLE_ID = 'lectern-title';

@@ -7,8 +7,8 @@
 import browser from '../shared/browser';
 import { envelope, type OpenResult, type TabArticleState } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
-import { uiLocale } from '../overlay/ui-locale';
-import { connectSettings } from '../overlay/settings-sync';
+import { uiLocale } from '../settings-ui/ui-locale';
+import { connectSettings } from '../settings-ui/settings-sync';
 import type { PopupView } from './view';
 import { siteOf } from '../shared/site';
 import { renderPopup } from './view';

@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { buildSettingsForm } from '../overlay/settings-form';
+import { buildSettingsForm } from '../settings-ui/settings-form';
 
 export interface PopupViewOptions {
   doc: Document;

@@ -8,13 +8,13 @@
 import browser from '../shared/browser';
 import { envelope, isEnvelope, isType, type OpenResult } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
-import { uiLocale } from '../overlay/ui-locale';
+import { uiLocale } from '../settings-ui/ui-locale';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { extractArticle } from '../extract/pipeline';
 import { prepareSanitizer } from '../extract/sanitize';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
-import { connectSettings } from '../overlay/settings-sync';
+import { connectSettings } from '../settings-ui/settings-sync';
 import { PageWatcher, articleChanged, pageFingerprint, type PageFingerprint } from './page-changes';
 import { measure } from '../shared/timing';
 

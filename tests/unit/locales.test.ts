@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEXT_SIZES } from '../../src/shared/settings';
-import { FONT_LABEL_KEYS, THEME_LABEL_KEYS } from '../../src/overlay/settings-form';
+import { FONT_LABEL_KEYS, THEME_LABEL_KEYS } from '../../src/settings-ui/settings-form';
 import { dirOfLang } from '../../src/shared/i18n';
 
 const root = join(__dirname, '..', '..');

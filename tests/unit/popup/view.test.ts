@@ -1,7 +1,7 @@
 import { renderPopup, type PopupViewOptions } from '../../../src/popup/view';
 import { DEFAULT_SETTINGS, TEXT_SIZES, WCAG_SPACING, type Settings } from '../../../src/shared/settings';
 import { translate } from '../overlay/helpers';
-import { uiLocale } from '../../../src/overlay/ui-locale';
+import { uiLocale } from '../../../src/settings-ui/ui-locale';
 
 function render(o: Partial<PopupViewOptions> = {}) {
   const changes: Partial<Settings>[] = [];

@@ -1,7 +1,7 @@
-import { connectSettings, syncSettings } from '../../../src/overlay/settings-sync';
+import { connectSettings, syncSettings } from '../../../src/settings-ui/settings-sync';
 import { DEFAULT_SETTINGS, SettingsStore, type SettingsSnapshot } from '../../../src/shared/settings';
 import { renderPopup, type PopupView } from '../../../src/popup/view';
-import { translate } from './helpers';
+import { translate } from '../overlay/helpers';
 import { FakeStorageArea } from '../../support/fake-storage';
 
 const settle = () => new Promise((ok) => setTimeout(ok, 0));

@@ -1,4 +1,4 @@
-import { applySettings, cssVariables, FONT_STACKS } from '../../../src/overlay/apply-settings';
+import { applySettings, cssVariables, FONT_STACKS } from '../../../src/settings-ui/apply-settings';
 import { DEFAULT_SETTINGS, TEXT_SIZES, textSizePx, type Settings } from '../../../src/shared/settings';
 
 test.each(TEXT_SIZES)(
