@@ -5,31 +5,34 @@
  *
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
  *     <a class=skip>Skip to article text</a>
- *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>
- *                     <div class=notices> (notices: "kept on this device only", "the article changed") </div>
+ *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>  (toolbar.ts)
+ *                     <div class=notices> "kept on this device only", "the article changed" </div>
  *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
  *                          <div class=article-body lang dir> …the sanitized article… </div> </main>
- *     <div role=status aria-live=polite> "Text size XL" </div>
+ *     <div role=status aria-live=polite> "Text size XL" </div>  (notices.ts)
  *   </dialog>
  *
- * Settings change only custom properties and data attributes on the dialog: the article is rendered
- * once per `setContent` and never re-rendered by a settings change.
+ * This class builds it and runs its life: open, settings, keys, close. Settings change only custom
+ * properties and data attributes on the dialog: the article is rendered once per `setContent`
+ * (article-view.ts) and never re-rendered by a settings change.
  */
-import type { Article } from '../extract/article';
 import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { datelineDay } from '../shared/dates';
 import { applySettings } from '../settings-ui/apply-settings';
-import { OVERLAY_CSS } from './css';
 import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from '../settings-ui/settings-form';
+import { OVERLAY_CSS } from './css';
+import { renderContent, TITLE_ID, type OverlayContent } from './article-view';
+import { buildToolbar } from './toolbar';
+import { tabStops, trapTab } from './focus-trap';
+import { LiveRegion, Notices, type NoticeAction } from './notices';
+import { PageEffects } from './page-effects';
+
+export { MAX_IMAGES, type OverlayContent } from './article-view';
 
 export const HOST_ATTRIBUTE = 'data-lectern-host';
-const TITLE_ID = 'lectern-title';
 const ARTICLE_ID = 'lectern-article';
 const PANEL_ID = 'lectern-settings';
-/** More images than any article shows; see decorate(). */
-export const MAX_IMAGES = 300;
 
 export interface OverlayOptions {
   doc: Document;
@@ -50,12 +53,6 @@ export interface OverlayOptions {
   dateInWords?: (iso: string) => Promise<string | null>;
 }
 
-export type OverlayContent =
-  { kind: 'article'; article: Article } | { kind: 'message'; title: string; message: string };
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
-
 export class ReaderOverlay {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
@@ -69,18 +66,15 @@ export class ReaderOverlay {
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
-  private readonly buttons: HTMLButtonElement[];
   private readonly settingsButton: HTMLButtonElement;
+  private readonly live: LiveRegion;
+  private readonly noticeList: Notices;
+  private readonly pageEffects: PageEffects;
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
-  private guard: MutationObserver | null = null;
   /** Opened and not yet cleaned up after (see handleClosed). */
-  private active = false;
-  private scrollLock: { value: string; priority: string } | null = null;
-  private printHidden: Array<{ el: HTMLElement; value: string; priority: string }> = [];
+  private needsCleanup = false;
   private readonly options: OverlayOptions;
-  private readonly onBeforePrint = (): void => this.hidePageForPrint();
-  private readonly onAfterPrint = (): void => this.restorePageAfterPrint();
 
   constructor(options: OverlayOptions) {
     this.options = options;
@@ -115,21 +109,20 @@ export class ReaderOverlay {
 
     const bar = doc.createElement('div');
     bar.className = 'bar';
-    this.toolbar = doc.createElement('div');
-    this.toolbar.setAttribute('role', 'toolbar');
-    this.toolbar.setAttribute('aria-label', t('toolbarLabel'));
-    this.toolbar.setAttribute('aria-controls', ARTICLE_ID);
-    const close = this.button('close', '✕', t('close'), () => this.close());
-    const smaller = this.button('smaller', 'A−', t('smallerText'), () => this.stepSize(-1));
-    const larger = this.button('larger', 'A+', t('largerText'), () => this.stepSize(1));
-    const theme = this.button('theme', '◐', t('theme'), () => this.cycleTheme());
-    this.settingsButton = this.button('settings', '⚙', t('settings'), () => this.togglePanel());
-    this.settingsButton.setAttribute('aria-expanded', 'false');
-    this.settingsButton.setAttribute('aria-controls', PANEL_ID);
-    this.buttons = [close, smaller, larger, theme, this.settingsButton];
-    this.buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
-    this.toolbar.append(...this.buttons);
-    this.toolbar.addEventListener('keydown', (e) => this.onToolbarKey(e));
+    const toolbar = buildToolbar(
+      doc,
+      t,
+      {
+        close: () => this.close(),
+        smaller: () => this.stepSize(-1),
+        larger: () => this.stepSize(1),
+        theme: () => this.cycleTheme(),
+        settings: () => this.togglePanel(),
+      },
+      { article: ARTICLE_ID, panel: PANEL_ID },
+    );
+    this.toolbar = toolbar.element;
+    this.settingsButton = toolbar.settingsButton;
 
     this.panel = doc.createElement('div');
     this.panel.id = PANEL_ID;
@@ -148,8 +141,10 @@ export class ReaderOverlay {
       onSiteOnly: (on) => options.onSiteOnly?.(on),
     });
     this.panel.append(this.form.element);
-    this.notices = doc.createElement('div');
-    this.notices.className = 'notices';
+    this.live = new LiveRegion(doc);
+    this.status = this.live.element;
+    this.noticeList = new Notices(doc, this.live);
+    this.notices = this.noticeList.element;
     bar.append(this.toolbar, this.notices, this.panel);
 
     this.main = doc.createElement('main');
@@ -157,13 +152,9 @@ export class ReaderOverlay {
     this.main.id = ARTICLE_ID;
     this.main.tabIndex = -1;
 
-    this.status = doc.createElement('div');
-    this.status.setAttribute('role', 'status');
-    this.status.setAttribute('aria-live', 'polite');
-    this.status.className = 'visually-hidden';
-
     dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
+    this.pageEffects = new PageEffects(doc, this.host, dialog, this.root);
     // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
     // reader may be open again, which a late event must leave alone.
     dialog.addEventListener('close', () => {
@@ -181,161 +172,9 @@ export class ReaderOverlay {
     return { ...this.settings };
   }
 
-  private button(name: string, glyph: string, label: string, action: () => void): HTMLButtonElement {
-    const b = this.doc.createElement('button');
-    b.type = 'button';
-    b.dataset.action = name;
-    const g = this.doc.createElement('span');
-    g.className = 'glyph';
-    g.setAttribute('aria-hidden', 'true');
-    g.textContent = glyph;
-    const l = this.doc.createElement('span');
-    l.textContent = label;
-    b.append(g, l);
-    b.addEventListener('click', () => {
-      this.rove(b);
-      action();
-    });
-    return b;
-  }
-
   setContent(content: OverlayContent): void {
-    const doc = this.doc;
-    const h1 = doc.createElement('h1');
-    h1.id = TITLE_ID;
-    if (content.kind === 'article') {
-      const a = content.article;
-      h1.textContent = a.title || this.t('untitledArticle');
-      const header = doc.createElement('header');
-      header.append(h1);
-      const meta = this.meta(a);
-      if (meta) header.append(meta);
-      const body = doc.createElement('div');
-      body.className = 'article-body';
-      if (a.lang) body.lang = a.lang;
-      body.dir = a.dir;
-      if (a.lang) h1.lang = a.lang;
-      h1.dir = a.dir;
-      // Bounded first in an inert document, where images do not load; then a fresh copy of what stays
-      // is imported (DESIGN.md step 5: Chromium keeps removed handlers on DOMPurify's own nodes).
-      const staging = doc.implementation.createHTMLDocument('');
-      const draft = staging.createElement('div');
-      draft.append(staging.importNode(a.content, true));
-      this.boundImages(draft);
-      const copy = doc.importNode(draft, true);
-      body.append(...Array.from(copy.childNodes));
-      this.decorate(body);
-      this.main.replaceChildren(header, body);
-    } else {
-      h1.textContent = content.title;
-      const p = doc.createElement('p');
-      p.className = 'message';
-      p.textContent = content.message;
-      this.main.replaceChildren(h1, p);
-    }
-  }
-
-  private meta(a: Article): HTMLElement | null {
-    const doc = this.doc;
-    const parts: HTMLElement[] = [];
-    const part = (cls: string, ...nodes: (Node | string)[]): void => {
-      const span = doc.createElement('span');
-      span.className = cls;
-      span.append(...nodes);
-      parts.push(span);
-    };
-    if (a.byline) part('byline', a.byline);
-    if (a.published) {
-      const time = doc.createElement('time');
-      time.dateTime = a.published;
-      // The day as published (2026-05-12) until the words come back (src/shared/dates.ts).
-      time.textContent = datelineDay(a.published) ?? a.published;
-      this.options.dateInWords?.(a.published).then(
-        (words) => {
-          if (words) time.textContent = words;
-        },
-        () => undefined, // the day as published stays
-      );
-      part('published', time);
-    }
-    if (a.siteName) part('site', a.siteName);
-    if (a.readingMinutes > 0) part('reading-time', this.t('readingTime', String(a.readingMinutes)));
-    if (!parts.length) return null;
-    const meta = doc.createElement('div');
-    meta.className = 'meta';
-    // The byline on a line of its own, the rest as one line joined by dots.
-    const [first, ...rest] = a.byline ? parts : [null, ...parts];
-    if (first) {
-      const line = doc.createElement('div');
-      line.append(first);
-      meta.append(line);
-    }
-    if (rest.length) {
-      const line = doc.createElement('div');
-      rest.forEach((p, i) => {
-        if (i > 0) {
-          const sep = doc.createElement('span');
-          sep.className = 'sep';
-          sep.setAttribute('aria-hidden', 'true');
-          sep.textContent = '·';
-          line.append(sep);
-        }
-        line.append(p as HTMLElement);
-      });
-      meta.append(line);
-    }
-    return meta;
-  }
-
-  /**
-   * Presentation helpers added once per render: alt text shown in place when images are off (a
-   * sibling hidden by CSS while images are on, so a screen reader meets it once either way), and
-   * wide tables and code in boxes of their own that scroll and can be focused.
-   */
-  private decorate(body: HTMLElement): void {
-    const doc = this.doc;
-    for (const img of Array.from(body.querySelectorAll('img'))) {
-      const alt = (img.getAttribute('alt') ?? '').trim();
-      if (!alt) continue;
-      const span = doc.createElement('span');
-      span.className = 'alt-text';
-      span.textContent = this.t('imageAlt', alt);
-      img.after(span);
-    }
-    for (const table of Array.from(body.querySelectorAll('table'))) {
-      if (table.parentElement?.closest('table')) continue;
-      const box = doc.createElement('div');
-      box.className = 'scroll-box';
-      box.tabIndex = 0;
-      box.setAttribute('role', 'region');
-      const caption = table.querySelector('caption')?.textContent?.trim();
-      box.setAttribute('aria-label', caption || this.t('scrollableTable'));
-      table.replaceWith(box);
-      box.append(table);
-    }
-    for (const pre of Array.from(body.querySelectorAll('pre'))) {
-      pre.tabIndex = 0;
-      pre.setAttribute('role', 'region');
-      pre.setAttribute('aria-label', this.t('scrollableCode'));
-    }
-  }
-
-  /**
-   * A bound on images: past it, each image gives way to its text alternative (or to nothing when it
-   * has none). A wall of 50,000 images would otherwise queue 50,000 requests and keep the page busy
-   * for many seconds, even with images off (browsers fetch images that are not displayed).
-   */
-  private boundImages(root: Element): void {
-    const images = Array.from(root.querySelectorAll('img')).slice(MAX_IMAGES);
-    for (const img of images) {
-      const alt = (img.getAttribute('alt') ?? '').trim();
-      if (alt) {
-        const span = root.ownerDocument.createElement('span');
-        span.className = 'alt-text-only';
-        span.textContent = this.t('imageAlt', alt);
-        img.replaceWith(span);
-      } else img.remove();
-    }
+    const { doc, t } = this;
+    this.main.replaceChildren(...renderContent({ doc, t, dateInWords: this.options.dateInWords }, content));
   }
 
   /** Opens the dialog. Returns false (and leaves the page as it was) when it cannot be shown. */
@@ -345,9 +184,9 @@ export class ReaderOverlay {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     this.returnFocus = deepActiveElement(this.doc);
     this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
-    this.lockPageScroll();
+    this.pageEffects.lockScroll();
     this.dialog.showModal();
-    this.active = true;
+    this.needsCleanup = true;
     const rect = this.dialog.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0 && win?.innerWidth) {
       // Shown as nothing: never leave the page inert behind an invisible dialog.
@@ -355,10 +194,8 @@ export class ReaderOverlay {
       return false;
     }
     this.dialog.scrollTop = 0;
-    this.firstFocusable()?.focus({ preventScroll: true });
-    this.watch();
-    win?.addEventListener('beforeprint', this.onBeforePrint);
-    win?.addEventListener('afterprint', this.onAfterPrint);
+    this.tabStops()[0]?.focus({ preventScroll: true });
+    this.pageEffects.start();
     return true;
   }
 
@@ -411,76 +248,28 @@ export class ReaderOverlay {
     this.main.scrollIntoView?.({ block: 'start' });
   }
 
-  /**
-   * Shows a notice under the toolbar (one per kind: a newer one of the same kind replaces it) and says
-   * it through the polite live region, so it neither steals focus nor interrupts reading. An action
-   * adds a real button (≥ 44 px, in the dialog's tab order) that runs it.
-   */
-  notify(kind: string, text: string, action?: { label: string; run: () => void }): void {
-    const doc = this.doc;
-    const row = doc.createElement('div');
-    row.className = 'notice';
-    row.dataset.notice = kind;
-    const p = doc.createElement('p');
-    p.textContent = text;
-    row.append(p);
-    if (action) {
-      const b = doc.createElement('button');
-      b.type = 'button';
-      b.textContent = action.label;
-      b.addEventListener('click', () => action.run());
-      row.append(b);
-    }
-    const old = this.notice(kind);
-    if (old) old.replaceWith(row);
-    else this.notices.append(row);
-    this.say(text);
+  /** Shows a notice under the toolbar and says it politely (notices.ts). */
+  notify(kind: string, text: string, action?: NoticeAction): void {
+    this.noticeList.show(kind, text, action);
   }
 
   /** Removes a notice. Focus inside it goes to the article rather than being lost with the button. */
   clearNotice(kind: string): void {
-    const row = this.notice(kind);
-    if (!row) return;
-    const hadFocus = row.contains(this.root.activeElement);
-    row.remove();
-    if (hadFocus) this.focusArticle();
+    if (this.noticeList.clear(kind, this.root.activeElement)) this.focusArticle();
   }
 
   hasNotice(kind: string): boolean {
-    return this.notice(kind) !== null;
-  }
-
-  private notice(kind: string): HTMLElement | null {
-    for (const row of Array.from(this.notices.children) as HTMLElement[])
-      if (row.dataset.notice === kind) return row;
-    return null;
+    return this.noticeList.has(kind);
   }
 
   /** Says something through the polite live region only. */
   say(text: string): void {
-    // The same words twice in a row would not be announced again: vary them invisibly.
-    this.status.textContent = this.status.textContent === text ? `${text}\u00a0` : text;
+    this.live.announce(text);
   }
 
-  private rove(target: HTMLButtonElement): void {
-    for (const b of this.buttons) b.tabIndex = b === target ? 0 : -1;
-  }
-
-  private onToolbarKey(e: KeyboardEvent): void {
-    const i = this.buttons.indexOf(e.target as HTMLButtonElement);
-    if (i < 0) return;
-    const rtl = getDir(this.toolbar) === 'rtl';
-    let next: number;
-    if (e.key === 'ArrowRight') next = rtl ? i - 1 : i + 1;
-    else if (e.key === 'ArrowLeft') next = rtl ? i + 1 : i - 1;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = this.buttons.length - 1;
-    else return;
-    e.preventDefault();
-    const n = this.buttons.length;
-    const target = this.buttons[(next + n) % n] as HTMLButtonElement;
-    this.rove(target);
-    target.focus();
+  /** The tab stops of the dialog, in order (focus-trap.ts). */
+  tabStops(): HTMLElement[] {
+    return tabStops(this.dialog);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -503,141 +292,15 @@ export class ReaderOverlay {
       this.close();
       return;
     }
-    if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) this.trapTab(e);
-  }
-
-  /** The tab stops of the dialog, in order (one per toolbar and per radio group, as the browser does). */
-  tabStops(): HTMLElement[] {
-    const out: HTMLElement[] = [];
-    const radios = new Set<string>();
-    for (const el of Array.from(this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE))) {
-      if (el.tabIndex < 0 || !isRendered(el)) continue;
-      // Tag names, not instanceof: content scripts see page objects through wrappers (Firefox Xrays).
-      if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio') {
-        const group = (el as HTMLInputElement).name;
-        const checked = this.dialog.querySelector<HTMLInputElement>(
-          `input[type="radio"][name="${group}"]:checked`,
-        );
-        if (checked ? checked !== el : radios.has(group)) continue;
-        radios.add(group);
-      }
-      out.push(el);
-    }
-    return out;
-  }
-
-  private firstFocusable(): HTMLElement | undefined {
-    return this.tabStops()[0];
-  }
-
-  /**
-   * Tab and Shift+Tab cycle inside the dialog. The browser already keeps focus off the inert page,
-   * but from the last stop it moves focus to its own UI (and from an element that is not a tab stop,
-   * such as <main> after the skip link, to whatever follows): do the moving ourselves.
-   */
-  private trapTab(e: KeyboardEvent): void {
-    const stops = this.tabStops();
-    const n = stops.length;
-    if (!n) return;
-    const active = this.root.activeElement as HTMLElement | null;
-    const index = active ? stops.indexOf(active) : -1;
-    let next: number;
-    if (index >= 0) next = e.shiftKey ? (index - 1 + n) % n : (index + 1) % n;
-    else if (active) {
-      // Not a tab stop (e.g. <main> after the skip link): go by document order.
-      const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-      const PRECEDING = 2; // Node.DOCUMENT_POSITION_PRECEDING
-      if (e.shiftKey) {
-        let before = -1;
-        stops.forEach((s, i) => {
-          if (active.compareDocumentPosition(s) & PRECEDING && !s.contains(active)) before = i;
-        });
-        next = before < 0 ? n - 1 : before;
-      } else {
-        const after = stops.findIndex((s) => active.compareDocumentPosition(s) & FOLLOWING);
-        next = after < 0 ? 0 : after;
-      }
-    } else next = e.shiftKey ? n - 1 : 0;
-    e.preventDefault();
-    stops[next]?.focus();
-  }
-
-  /**
-   * Keeps the overlay on the page when a page script removes foreign nodes: re-append the host in the
-   * same task (a later re-append flickers and loses focus) and show the dialog again.
-   */
-  private watch(): void {
-    const Observer = this.doc.defaultView?.MutationObserver;
-    if (!Observer || this.guard) return;
-    this.guard = new Observer(() => {
-      if (this.host.isConnected || !this.dialog.hasAttribute('open')) return;
-      const focused = this.root.activeElement as HTMLElement | null;
-      this.doc.documentElement.append(this.host);
-      this.dialog.removeAttribute('open');
-      this.dialog.showModal();
-      focused?.focus({ preventScroll: true });
-    });
-    this.guard.observe(this.doc.documentElement, { childList: true });
-  }
-
-  /**
-   * While the reader is open the page must not scroll under it, and its scrollbars must not take room
-   * from the dialog (which covers the viewport without them). Set by CSSOM on <html>, which the page's
-   * CSP allows, and put back as it was on close; the scroll position itself is kept.
-   */
-  private lockPageScroll(): void {
-    const html = this.doc.documentElement;
-    if (this.scrollLock) return;
-    this.scrollLock = {
-      value: html.style.getPropertyValue('overflow'),
-      priority: html.style.getPropertyPriority('overflow'),
-    };
-    html.style.setProperty('overflow', 'hidden', 'important');
-  }
-
-  private unlockPageScroll(): void {
-    if (!this.scrollLock) return;
-    const html = this.doc.documentElement;
-    html.style.removeProperty('overflow');
-    if (this.scrollLock.value)
-      html.style.setProperty('overflow', this.scrollLock.value, this.scrollLock.priority);
-    this.scrollLock = null;
-  }
-
-  /** The page prints under the top layer: hide its other children of <html> while printing. */
-  private hidePageForPrint(): void {
-    this.restorePageAfterPrint();
-    for (const node of Array.from(this.doc.documentElement.children)) {
-      if (node === this.host || node.tagName === 'HEAD' || !('style' in node)) continue;
-      const child = node as HTMLElement;
-      this.printHidden.push({
-        el: child,
-        value: child.style.getPropertyValue('display'),
-        priority: child.style.getPropertyPriority('display'),
-      });
-      child.style.setProperty('display', 'none', 'important');
-    }
-  }
-
-  private restorePageAfterPrint(): void {
-    for (const { el, value, priority } of this.printHidden) {
-      el.style.removeProperty('display');
-      if (value) el.style.setProperty('display', value, priority);
-    }
-    this.printHidden = [];
+    if (e.key === 'Tab' && !e.ctrlKey && !e.metaKey && !e.altKey) trapTab(e, this.dialog, this.root);
   }
 
   /** Runs once per opening: from close(), or from the dialog's close event (Escape). */
   private handleClosed(): void {
-    if (!this.active) return;
-    this.active = false;
-    this.guard?.disconnect();
-    this.guard = null;
+    if (!this.needsCleanup) return;
+    this.needsCleanup = false;
+    this.pageEffects.stop();
     const win = this.doc.defaultView;
-    win?.removeEventListener('beforeprint', this.onBeforePrint);
-    win?.removeEventListener('afterprint', this.onAfterPrint);
-    this.restorePageAfterPrint();
-    this.unlockPageScroll();
     const target = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
     if (target && typeof target.focus === 'function' && target.isConnected)
@@ -655,18 +318,6 @@ export class ReaderOverlay {
     this.close();
     this.host.remove();
   }
-}
-
-function isRendered(el: HTMLElement): boolean {
-  if (el.closest('[hidden]')) return false;
-  if (el.getClientRects().length > 0) return true;
-  // Without layout (jsdom) nothing has a box: trust the hidden attribute there.
-  return el.ownerDocument.documentElement.getClientRects().length === 0;
-}
-
-function getDir(el: HTMLElement): 'ltr' | 'rtl' {
-  const holder = el.closest('[dir]');
-  return holder?.getAttribute('dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /** The focused element, looking through open shadow roots. */
