@@ -211,9 +211,9 @@ export class ReaderOverlay {
     this.settings = { ...settings };
     applySettings(this.dialog, this.settings);
     this.form.update(this.settings, siteOnly);
-    if (before.textSize !== settings.textSize) this.say(this.t('textSizeAnnounce', settings.textSize));
+    if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
     else if (before.theme !== settings.theme)
-      this.say(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
+      this.announce(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
   }
 
   /** A change made in the overlay: shown at once, then stored by the reader. */
@@ -225,7 +225,7 @@ export class ReaderOverlay {
   stepSize(delta: -1 | 1): void {
     const next = stepTextSize(this.settings.textSize, delta);
     if (next === this.settings.textSize) {
-      this.say(this.t('textSizeAnnounce', next));
+      this.announce(this.t('textSizeAnnounce', next));
       return;
     }
     this.change({ textSize: next });
@@ -263,7 +263,7 @@ export class ReaderOverlay {
   }
 
   /** Says something through the polite live region only. */
-  say(text: string): void {
+  announce(text: string): void {
     this.live.announce(text);
   }
 

@@ -158,7 +158,7 @@ function start(): void {
         // The button goes with its notice: focus moves to the start of the new text, and that is said.
         overlay.clearNotice('update');
         overlay.focusArticle();
-        overlay.say(t('articleUpdatedShown'));
+        overlay.announce(t('articleUpdatedShown'));
         if (baseline) watcher.start(baseline);
       },
     });
