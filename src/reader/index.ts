@@ -1,6 +1,7 @@
 /**
  * The reader bundle's entry: injected into a tab with scripting.executeScript only when the reader is
- * opened. Injecting it twice is harmless (the second copy finds the first and does nothing). Wiring only: the extension API in, the Reader (src/reader/reader.ts) does the rest.
+ * opened. Injecting it twice is harmless (the second copy finds the first's start flag and does
+ * nothing). Wiring only: the extension API in, the Reader (src/reader/reader.ts) does the rest.
  */
 import browser from '../shared/browser';
 import { envelope, isEnvelope, isType } from '../shared/messages';
@@ -9,14 +10,9 @@ import { uiLocale } from '../settings-ui/ui-locale';
 import { prepareSanitizer } from '../extract/sanitize';
 import { Reader } from './reader';
 import { fontLoader } from './fonts';
+import { claimStart } from './start-flag';
 
-const FLAG = '__lecternReader';
-const g = globalThis as unknown as Record<string, unknown>;
-
-if (!g[FLAG]) {
-  g[FLAG] = true;
-  start();
-}
+if (claimStart(globalThis)) start();
 
 function start(): void {
   const t = makeTranslate(browser.i18n);
