@@ -2,6 +2,8 @@
 // chosen by LECTERN_BROWSER; files run one at a time and each file reuses one browser).
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+  // Stylesheets as text, as webpack's asset/source loads them (src/overlay/css/).
+  '\\.css$': '<rootDir>/tests/support/css-transform.js',
 };
 
 /** @type {import('jest').Config} */

@@ -67,6 +67,15 @@ module.exports = (_env = {}, argv = {}) => {
     module: {
       rules: [
         { test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2022' }, exclude: /node_modules/ },
+        // The overlay's stylesheets, as text for the <style> in its shadow root (src/overlay/css.ts).
+        // Whitespace and comments only (no syntax rewriting): the text stays the rules as written.
+        {
+          test: /\.css$/,
+          include: path.resolve(__dirname, 'src', 'overlay'),
+          type: 'asset/source',
+          loader: 'esbuild-loader',
+          options: { minifyWhitespace: true },
+        },
       ],
     },
     optimization: { splitChunks: false, runtimeChunk: false },

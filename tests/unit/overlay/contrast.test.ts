@@ -3,7 +3,8 @@
  * at least 7:1 (AAA, 1.4.6), links at least 4.5:1, borders and focus rings at least 3:1 (1.4.11).
  * The e2e suite checks the same on computed colours in both browsers.
  */
-import { PALETTES, OVERLAY_CSS } from '../../../src/overlay/css';
+import { PALETTES } from '../../../src/overlay/palettes';
+import { OVERLAY_CSS } from '../../../src/overlay/css';
 
 function luminance(hex: string): number {
   const n = parseInt(hex.slice(1), 16);
