@@ -26,6 +26,8 @@ const CONFIG: Config = {
     'svg',
     'math',
     'dialog',
+    // Shows whatever the page appends to the overlay's host, if the host's shadow tree holds a slot.
+    'slot',
   ],
   FORBID_ATTR: [
     // The page's class names mean nothing in the reader (and could match the overlay's own rules).
@@ -41,8 +43,34 @@ const CONFIG: Config = {
     'id',
     'name',
     'contenteditable',
+    // Hooks for the page's own CSS and script into the overlay: `::part()` rules reach into shadow
+    // trees (a part could cover the reader or load a URL), a slot attribute assigns into one, a popover
+    // or inert element escapes to the top layer or deadens the reader.
+    'part',
+    'exportparts',
+    'slot',
+    'popover',
+    'popovertarget',
+    'popovertargetaction',
+    'inert',
+    // Media start only when the reader asks for it.
+    'autoplay',
+    'loop',
+    // Roles and names come from the overlay and the article's own elements: a page's role or ARIA
+    // attribute could make a paragraph announce itself as the reader's "Close" button.
+    'role',
+    // References to ids: the page's ids are gone, so these could only point at the overlay's own
+    // elements (a label naming its settings, a cell described by its title).
+    'for',
+    'headers',
+    'list',
+    'usemap',
+    'commandfor',
+    'command',
   ],
   ALLOW_DATA_ATTR: false,
+  // Every aria-* attribute (aria-labelledby and its kin are references to ids, see above).
+  ALLOW_ARIA_ATTR: false,
   // http(s), mailto, tel, in-page fragments and relative URLs; data: only for images (checked below).
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };

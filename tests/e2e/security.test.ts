@@ -1,13 +1,14 @@
 /**
  * The payload table (tests/fixtures/security/payloads.ts) in a real browser: a page holding every
  * payload, whose handlers report to a loopback beacon. Opening the reader must fire no beacon that the
- * page itself had not already fired, and the overlay's DOM must hold nothing dangerous.
+ * page itself had not already fired (the page's `::part()` rule included), and the overlay's DOM must
+ * hold nothing dangerous, nor anything the page could steer the reader with.
  */
 import type { Page } from 'puppeteer-core';
 import { launch, browserName, type Harness } from '../support/browsers';
 import { startServer, type FixtureServer } from '../support/server';
 import { waitForDialog } from '../support/reader';
-import { findDanger } from '../support/danger';
+import { findDanger, findPageHooks } from '../support/danger';
 import { PAYLOADS, payloadPage } from '../fixtures/security/payloads';
 import { waitFor } from '../support/wait';
 
@@ -92,6 +93,11 @@ describe(`[${name}] script injection through the reader`, () => {
       `(${findDanger.toString()})(document.querySelector('[data-lectern-host]').shadowRoot.querySelector('main'))`,
     );
     expect(inOverlay).toEqual([]);
+    // The article alone: the overlay's own controls carry roles and ARIA attributes on purpose.
+    const hooks = await page.evaluate(
+      `(${findPageHooks.toString()})(document.querySelector('[data-lectern-host]').shadowRoot.querySelector('main .article-body'))`,
+    );
+    expect(hooks).toEqual([]);
     const text = await page.evaluate(
       () =>
         document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('main')?.textContent ?? '',

@@ -46,3 +46,46 @@ export function findDanger(root: ParentNode): string[] {
   }
   return problems;
 }
+
+/**
+ * Lists what would let the page's own CSS or script, or its markup, steer the reader once the article
+ * sits in the overlay's shadow tree: `<slot>`, `part`/`exportparts`/`slot`/`popover`/`inert`, media that
+ * start by themselves, roles and ARIA attributes, references to ids, and URLs with a scheme other than
+ * http(s), mailto, tel or data. Self-contained, like `findDanger`, for `page.evaluate`. Run it on the
+ * sanitized article only: the overlay's own controls carry roles and ARIA attributes on purpose.
+ */
+export function findPageHooks(root: ParentNode): string[] {
+  const problems: string[] = [];
+  for (const el of Array.from(root.querySelectorAll('slot'))) problems.push(`<${el.tagName.toLowerCase()}>`);
+  const HOOKS = [
+    'part',
+    'exportparts',
+    'slot',
+    'popover',
+    'popovertarget',
+    'inert',
+    'autoplay',
+    'loop',
+    'role',
+    'for',
+    'headers',
+    'list',
+    'commandfor',
+  ];
+  const URL_ATTRS = ['href', 'src', 'srcset', 'xlink:href', 'poster', 'cite', 'longdesc'];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const tag = el.tagName.toLowerCase();
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (HOOKS.includes(name) || name.startsWith('aria-')) problems.push(`${tag}[${name}]`);
+      if (URL_ATTRS.includes(name)) {
+        // eslint-disable-next-line no-control-regex -- the URL parser strips exactly these characters
+        const value = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+        const scheme = /^([a-z][a-z\d+.-]*):/.exec(value)?.[1];
+        if (scheme !== undefined && !['http', 'https', 'mailto', 'tel', 'data'].includes(scheme))
+          problems.push(`${name}=${value.slice(0, 30)}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../../src/extract/pipeline';
 import { prepareSanitizer, sanitizeHtmlToFragment } from '../../../src/extract/sanitize';
 import { PAYLOADS, payloadPage, BEACON } from '../../fixtures/security/payloads';
-import { findDanger } from '../../support/danger';
+import { findDanger, findPageHooks } from '../../support/danger';
 
 /** A document with a window (as in a tab), which the pipeline needs for its sanitizer. */
 function load(html: string): Document {
@@ -18,7 +18,7 @@ function load(html: string): Document {
 describe('payload table', () => {
   test('has unique ids and a cited source for each payload', () => {
     expect(new Set(PAYLOADS.map((p) => p.id)).size).toBe(PAYLOADS.length);
-    for (const p of PAYLOADS) expect(p.source).toMatch(/^(OWASP|PortSwigger|DOMPurify|mXSS)/);
+    for (const p of PAYLOADS) expect(p.source).toMatch(/^(OWASP|PortSwigger|DOMPurify|mXSS|security review)/);
   });
 
   test.each(PAYLOADS.map((p) => [p.id, p] as const))('sanitizer alone: %s', (_id, payload) => {
@@ -28,6 +28,7 @@ describe('payload table', () => {
       window as unknown as Window,
     );
     expect(findDanger(fragment)).toEqual([]);
+    expect(findPageHooks(fragment)).toEqual([]);
     expect(fragment.textContent).toContain('Story text.');
   });
 
@@ -37,6 +38,7 @@ describe('payload table', () => {
     if (!result.ok) throw new Error(`no article: ${result.message}`);
     const { article } = result;
     expect(findDanger(article.content)).toEqual([]);
+    expect(findPageHooks(article.content)).toEqual([]);
     expect(article.title).toBe('Harbour lamp restored after report');
     // Everything up to the two raw-text payloads at the end of the table survives.
     expect(article.text).toContain(`Paragraph ${PAYLOADS.length - 2} of the council's report`);
@@ -61,6 +63,29 @@ describe('payload table', () => {
         'src=data:text/html,x',
       ]),
     );
+    const hooks = load(
+      `<div><slot></slot><p part="a" slot="b" popover inert role="button" aria-label="Close">p</p><video autoplay loop></video><label for="x">l</label><a href="h323:x">a</a><a href="web+x1:y">b</a><a href="page:2">c</a></div>`,
+    );
+    expect(findPageHooks(hooks.body as unknown as ParentNode)).toEqual([
+      '<slot>',
+      'p[part]',
+      'p[slot]',
+      'p[popover]',
+      'p[inert]',
+      'p[role]',
+      'p[aria-label]',
+      'video[autoplay]',
+      'video[loop]',
+      'label[for]',
+      'href=h323:x',
+      'href=web+x1:y',
+      'href=page:2',
+    ]);
+    // Relative URLs, fragments and the schemes the reader allows are no hooks.
+    const fine = load(
+      `<div><a href="page2.html">a</a><a href="/a:b">b</a><a href="#x">c</a><a href="?q=1:2">d</a><a href="https://x/">e</a><a href="mailto:a@b">f</a><img src="data:image/png;base64,AA"></div>`,
+    );
+    expect(findPageHooks(fine.body as unknown as ParentNode)).toEqual([]);
   });
 
   test('a sanitizer built ahead, as the reader builds it before the open request, gives the same article', () => {
