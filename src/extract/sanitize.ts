@@ -72,7 +72,9 @@ const CONFIG: Config = {
   // Every aria-* attribute (aria-labelledby and its kin are references to ids, see above).
   ALLOW_ARIA_ATTR: false,
   // http(s), mailto, tel, in-page fragments and relative URLs; data: only for images (checked below).
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  // A scheme is a letter, then letters, digits, "+", "-" or "." up to a ":"; a value that starts
+  // otherwise, or whose first such run ends in anything but ":", is a relative URL.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z][a-z\d+.-]*(?:[^a-z\d+.\-:]|$))/i,
 };
 
 type Purifier = ReturnType<typeof createDOMPurify>;
