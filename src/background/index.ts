@@ -11,6 +11,7 @@ import { makeTranslate } from '../shared/i18n';
 import { SettingsStore } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { formatDate } from '../shared/dates';
+import { originOf, senderAllowed } from './senders';
 import {
   DETECTED_SLOT,
   PULL_WAIT_MS,
@@ -126,12 +127,15 @@ function dateInWords(payload: unknown): string | null {
 }
 
 export function startBackground(report: ReportMode): void {
+  const ownId = browser.runtime.id;
+  const ownOrigin = originOf(browser.runtime.getURL(''));
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
+    // A content script may speak only about its own tab, and only the extension's pages about any tab.
+    if (!senderAllowed(message.type, sender, ownId, ownOrigin)) return undefined;
     if (isType(message, 'cs-bg:detected')) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId !== 0 || !isTabArticleState(message.payload))
-        return undefined;
+      if (tabId === undefined || !isTabArticleState(message.payload)) return undefined;
       return detected(tabId, message.payload);
     }
     // The URL is the browser's own record of the frame that asked, never something the page said.

@@ -22,7 +22,12 @@ const fake = {
     session: new FakeStorageArea(),
     onChanged: event(),
   },
-  runtime: { onMessage: event(), onInstalled: event() },
+  runtime: {
+    id: 'lectern-test-id',
+    getURL: (path: string) => `chrome-extension://lectern-test-id/${path}`,
+    onMessage: event(),
+    onInstalled: event(),
+  },
   tabs: {
     onRemoved: event(),
     onUpdated: event(),
@@ -49,9 +54,11 @@ const fake = {
 jest.mock('../../../src/shared/browser', () => ({ __esModule: true, default: fake }));
 
 const TAB = 7;
-const open = async (): Promise<unknown> => {
+/** The popup, as the browser describes it to the background. */
+const POPUP = { id: 'lectern-test-id', url: 'chrome-extension://lectern-test-id/popup.html' };
+const open = async (sender: object = POPUP): Promise<unknown> => {
   const [onMessage] = fake.runtime.onMessage.listeners;
-  return onMessage!({ type: 'ui-bg:toggle-reader', payload: { tabId: TAB } }, {});
+  return onMessage!({ type: 'ui-bg:toggle-reader', payload: { tabId: TAB } }, sender);
 };
 const pings = (): number => page.sent.filter((t) => t === 'bg-rd:ping').length;
 
@@ -95,4 +102,13 @@ test('when the session store cannot say, the page is asked, as before', async ()
     fake.storage.session.failReads = null;
   }
   expect(pings()).toBe(before + 1);
+});
+
+test('a content script of another tab cannot open or close the reader here', async () => {
+  const injections = fake.scripting.executeScript.mock.calls.length;
+  const messages = fake.tabs.sendMessage.mock.calls.length;
+  const otherTab = { id: 'lectern-test-id', url: 'https://other.example/', tab: { id: TAB + 1 }, frameId: 0 };
+  expect(await open(otherTab)).toBeUndefined();
+  expect(fake.scripting.executeScript).toHaveBeenCalledTimes(injections);
+  expect(fake.tabs.sendMessage).toHaveBeenCalledTimes(messages);
 });
