@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { htmlPage, mutatedPage } from '../tests/support/fuzz-html';
 import { runCase } from '../tests/support/fuzz-run';
-import { ROOT } from '../tests/support/paths';
+import { ROOT } from './lib/harness/paths';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {

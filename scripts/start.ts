@@ -8,9 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launch, ROOT } from '../tests/support/browsers';
-import { startServer } from '../tests/support/server';
-import { waitForDialog } from '../tests/support/reader';
+import { launch, ROOT } from './lib/harness/browsers';
+import { startServer } from './lib/harness/server';
+import { waitForDialog } from './lib/harness/reader';
 
 export const SAMPLE_PATH = '/pages/seed/source.html';
 

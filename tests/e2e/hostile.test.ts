@@ -5,10 +5,17 @@
  */
 import type { Page, Target } from 'puppeteer-core';
 import { join } from 'node:path';
-import { launch, browserName, ROOT, GECKO_ID, FIREFOX_UUID, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { actionTitle, dialogState, waitForDialog } from '../support/reader';
-import { waitFor } from '../support/wait';
+import {
+  launch,
+  browserName,
+  ROOT,
+  GECKO_ID,
+  FIREFOX_UUID,
+  type Harness,
+} from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { actionTitle, dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
+import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(120_000);
 const name = browserName();

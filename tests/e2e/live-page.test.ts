@@ -5,9 +5,9 @@
  * a button, and the text is not replaced until the reader asks.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import { runAxe, toggleReader } from '../support/overlay';
 
 jest.setTimeout(120_000);

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { FIXTURES, startServer, type FixtureServer } from '../support/server';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { FIXTURES, startServer, type FixtureServer } from '../../scripts/lib/harness/server';
 import { startRecorder, type Recorder } from '../support/recorder';
-import { actionTitle, waitForDialog } from '../support/reader';
+import { actionTitle, waitForDialog } from '../../scripts/lib/harness/reader';
 import { toggleReader } from '../support/overlay';
 
 jest.setTimeout(90_000);

@@ -8,9 +8,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, ROOT, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, ROOT, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import { openPopup, runAxe, toggleReader } from '../support/overlay';
 
 jest.setTimeout(90_000);

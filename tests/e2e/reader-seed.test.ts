@@ -7,9 +7,9 @@
  * rendered DOM: visible text nodes and the names of rendered images.
  */
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import { toggleReader } from '../support/overlay';
 
 jest.setTimeout(90_000);

@@ -10,9 +10,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, ROOT, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { actionTitle, dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, ROOT, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { actionTitle, dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import {
   inExtension,
   layoutProblems,

@@ -5,12 +5,12 @@
  * hold nothing dangerous, nor anything the page could steer the reader with.
  */
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { waitForDialog } from '../support/reader';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { waitForDialog } from '../../scripts/lib/harness/reader';
 import { findDanger, findPageHooks } from '../support/danger';
 import { PAYLOADS, payloadPage } from '../fixtures/security/payloads';
-import { waitFor } from '../support/wait';
+import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(90_000);
 const name = browserName();

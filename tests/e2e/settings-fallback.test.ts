@@ -4,11 +4,11 @@
  * reader is told so once, in the popup's status line (a polite live region).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import { toggleReader } from '../support/overlay';
-import { waitFor } from '../support/wait';
+import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(120_000);
 const name = browserName();

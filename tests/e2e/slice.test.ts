@@ -3,9 +3,9 @@
  * (action title), popup → background → reader bundle → overlay, popup setting → storage → overlay.
  */
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { actionTitle, dialogState, waitForDialog } from '../support/reader';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { actionTitle, dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 
 jest.setTimeout(90_000);
 const name = browserName();

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import type { Harness } from './browsers';
-import { waitFor } from './wait';
+import type { Harness } from '../../scripts/lib/harness/browsers';
+import { waitFor } from '../../scripts/lib/harness/wait';
 import type { Settings } from '../../src/shared/settings';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

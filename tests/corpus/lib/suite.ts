@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../scripts/lib/harness/paths';
 import { findCorpusRoot, type CorpusReport } from './corpus';
 
 export function corpusDir(name: string): string | null {

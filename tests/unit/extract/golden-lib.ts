@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../scripts/lib/harness/paths';
 import { extractArticle } from '../../../src/extract/pipeline';
 import { detectArticle } from '../../../src/extract/detect';
 import type { RemovedCounts } from '../../../src/extract/article';

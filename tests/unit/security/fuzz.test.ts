@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { htmlPage, mutatedPage } from '../../support/fuzz-html';
 import { runCase } from '../../support/fuzz-run';
-import { ROOT } from '../../support/paths';
+import { ROOT } from '../../../scripts/lib/harness/paths';
 
 const SEED = 20261128;
 // One window for every case, scripts off as in a page's content-script view; jsdom's CSS parse
