@@ -3,7 +3,7 @@
  * (same jsdom parse, same URL) with the article-extraction-benchmark metric (../shared/corpus/README.md).
  * Times are the fastest of --repeat N runs per page (default 3), for both sides alike.
  */
-import { runCorpus, type CorpusReport, type SideSummary } from '../tests/corpus/lib/corpus';
+import { runCorpus, type CorpusReport, type SideSummary } from './lib/corpus/run-corpus';
 
 function usage(): never {
   console.error(

@@ -4,7 +4,7 @@
  * The issue's goals on the article-extraction-benchmark pages (../shared/corpus/aeb), measured exactly as
  * `npm run eval` measures them. Skipped, saying why, when the corpus is absent.
  */
-import { runCorpus, type CorpusReport } from './lib/corpus';
+import { runCorpus, type CorpusReport } from '../../scripts/lib/corpus/run-corpus';
 import { corpusDir, summaryLine } from './lib/suite';
 
 const dir = corpusDir('aeb');

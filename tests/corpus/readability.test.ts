@@ -6,7 +6,7 @@
  * reason), no duplicate captions, no skip links or tickers, and detection agrees with `readerable`
  * except on the two news front pages. Skipped, saying why, when the corpus is absent.
  */
-import { runCorpus, type CorpusReport } from './lib/corpus';
+import { runCorpus, type CorpusReport } from '../../scripts/lib/corpus/run-corpus';
 import { FRONT_PAGES, NEWS_PAGES, RETENTION_EXCLUSIONS } from './lib/readability-news';
 import { corpusDir } from './lib/suite';
 

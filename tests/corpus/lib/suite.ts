@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../scripts/lib/harness/paths';
-import { findCorpusRoot, type CorpusReport } from './corpus';
+import { findCorpusRoot, type CorpusReport } from '../../../scripts/lib/corpus/run-corpus';
 
 export function corpusDir(name: string): string | null {
   const root = findCorpusRoot(ROOT);

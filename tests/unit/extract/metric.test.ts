@@ -1,4 +1,4 @@
-import { aggregate, scorePage, shingles, tokens } from '../../corpus/lib/metric';
+import { aggregate, scorePage, shingles, tokens } from '../../../scripts/lib/corpus/metric';
 
 describe('the article-extraction-benchmark metric', () => {
   test('tokens are Unicode word runs, case-sensitive', () => {
