@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goldenNames, PAGES_DIR, readSpec, runGolden } from '../tests/unit/extract/golden-lib';
+import { goldenNames, PAGES_DIR, readSpec, runGolden } from './lib/golden';
 
 function main(): void {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -7,7 +7,14 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { normaliseText } from '../../../src/extract/captions';
-import { goldenNames, parsePage, readExpected, readSource, readSpec, runGolden } from './golden-lib';
+import {
+  goldenNames,
+  parsePage,
+  readExpected,
+  readSource,
+  readSpec,
+  runGolden,
+} from '../../../scripts/lib/golden';
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const count = (hay: string, needle: string): number => hay.split(needle).length - 1;

@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { ROOT } from '../../../scripts/lib/harness/paths';
-import { extractArticle } from '../../../src/extract/pipeline';
-import { detectArticle } from '../../../src/extract/detect';
-import type { RemovedCounts } from '../../../src/extract/article';
+import { ROOT } from './harness/paths';
+import { extractArticle } from '../../src/extract/pipeline';
+import { detectArticle } from '../../src/extract/detect';
+import type { RemovedCounts } from '../../src/extract/article';
 
 export const PAGES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
 
