@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { htmlPage, mutatedPage } from '../tests/support/fuzz-html';
-import { runCase } from '../tests/support/fuzz-run';
+import { htmlPage, mutatedPage } from './lib/fuzz/html';
+import { runCase } from './lib/fuzz/run-case';
 import { ROOT } from './lib/harness/paths';
 
 const args = process.argv.slice(2);

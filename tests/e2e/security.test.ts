@@ -1,5 +1,5 @@
 /**
- * The payload table (tests/fixtures/security/payloads.ts) in a real browser: a page holding every
+ * The payload table (scripts/lib/security/payloads.ts) in a real browser: a page holding every
  * payload, whose handlers report to a loopback beacon. Opening the reader must fire no beacon that the
  * page itself had not already fired (the page's `::part()` rule included), and the overlay's DOM must
  * hold nothing dangerous, nor anything the page could steer the reader with.
@@ -8,8 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
 import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
 import { waitForDialog } from '../../scripts/lib/harness/reader';
-import { findDanger, findPageHooks } from '../support/danger';
-import { PAYLOADS, payloadPage } from '../fixtures/security/payloads';
+import { findDanger, findPageHooks } from '../../scripts/lib/security/danger';
+import { PAYLOADS, payloadPage } from '../../scripts/lib/security/payloads';
 import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(90_000);

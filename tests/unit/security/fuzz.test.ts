@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { htmlPage, mutatedPage } from '../../support/fuzz-html';
-import { runCase } from '../../support/fuzz-run';
+import { htmlPage, mutatedPage } from '../../../scripts/lib/fuzz/html';
+import { runCase } from '../../../scripts/lib/fuzz/run-case';
 import { ROOT } from '../../../scripts/lib/harness/paths';
 
 const SEED = 20261128;

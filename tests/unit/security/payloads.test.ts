@@ -7,8 +7,8 @@
 import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../../src/extract/pipeline';
 import { prepareSanitizer, sanitizeHtmlToFragment } from '../../../src/extract/sanitize';
-import { PAYLOADS, payloadPage, BEACON } from '../../fixtures/security/payloads';
-import { findDanger, findPageHooks } from '../../support/danger';
+import { PAYLOADS, payloadPage, BEACON } from '../../../scripts/lib/security/payloads';
+import { findDanger, findPageHooks } from '../../../scripts/lib/security/danger';
 
 /** A document with a window (as in a tab), which the pipeline needs for its sanitizer. */
 function load(html: string): Document {

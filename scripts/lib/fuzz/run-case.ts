@@ -2,8 +2,8 @@
  * One fuzz case: load HTML into a reused jsdom window (fast: no new window per case) and run the
  * pipeline. Returns what the properties check.
  */
-import { extractArticle } from '../../src/extract/pipeline';
-import { findDanger } from './danger';
+import { extractArticle } from '../../../src/extract/pipeline';
+import { findDanger } from '../security/danger';
 
 export interface CaseResult {
   threw: unknown;

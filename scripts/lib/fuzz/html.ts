@@ -4,7 +4,7 @@
  * pages (slices cut, duplicated or interleaved with attack fragments).
  */
 import fc from 'fast-check';
-import { PAYLOADS } from '../fixtures/security/payloads';
+import { PAYLOADS } from '../security/payloads';
 
 const TAGS = [
   'p',
