@@ -1,10 +1,12 @@
 // Runs a TypeScript tool (scripts/*.ts) under Node: esbuild bundles it (and the src/ modules it
 // imports) to one CommonJS file in .cache/, with npm packages left as require()s, then runs it.
 //   node scripts/run.mjs scripts/extract.ts [args…]
+// The bundle is named for the entry's path under scripts/ (scripts/bench/main.ts: bench-main.cjs),
+// so that a tool run from another (the bench runs eval) never overwrites it.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +17,8 @@ if (!entry) {
 }
 const outdir = join(root, '.cache', 'tools');
 mkdirSync(outdir, { recursive: true });
-const outfile = join(outdir, basename(entry).replace(/\.ts$/, '.cjs'));
+const name = relative(join(root, 'scripts'), resolve(root, entry)).split(sep).join('-');
+const outfile = join(outdir, name.replace(/\.ts$/, '.cjs'));
 await build({
   entryPoints: [resolve(root, entry)],
   outfile,

@@ -30,10 +30,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { launch, ROOT, type Harness } from './lib/harness/browsers';
-import { startServer, type FixtureServer } from './lib/harness/server';
-import { waitForDialog } from './lib/harness/reader';
-import { DETECTED_SLOT, PULL_WAIT_MS, WAITING_SLOT, readDetection } from '../src/shared/pull';
+import { launch, ROOT, type Harness } from '../lib/harness/browsers';
+import { startServer, type FixtureServer } from '../lib/harness/server';
+import { waitForDialog } from '../lib/harness/reader';
+import { DETECTED_SLOT, PULL_WAIT_MS, WAITING_SLOT, readDetection } from '../../src/shared/pull';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
