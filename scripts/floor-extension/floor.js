@@ -1,6 +1,6 @@
 /* global chrome */
 // Not shipped. The least an article detector can do, for `npm run bench` to measure beside Lectern's
-// (scripts/bench.ts, chromiumFloor): read the paragraphs' text as isProbablyReaderable does, until
+// (scripts/bench/floor.ts): read the paragraphs' text as isProbablyReaderable does, until
 // the page is readerable, read one metadata tag, and, on an article, tell the extension. No
 // navigation watchers, no JSON-LD, no listings, no skip links. Recorded under Lectern's measure name,
 // and in three parts: the first touch of the page from this script's world (the browser builds the
