@@ -8,15 +8,15 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, ROOT, type Harness } from '../../scripts/lib/harness/browsers';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
 import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
 import { dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
 import { openPopup, runAxe, toggleReader } from '../support/overlay';
+import { SHOTS } from '../support/reader-suite';
 
 jest.setTimeout(90_000);
 const name = browserName();
 const chromium = name === 'chromium';
-const SHOTS = join(ROOT, 'tests', 'e2e', '__screenshots__');
 const TITLE = 'ویسٹمیئر کا لائٹ ہاؤس چالیس سال بعد پھر روشن';
 
 describe(`[${name}] right to left`, () => {

@@ -1,0 +1,77 @@
+/**
+ * The popup (and the options page, the same document): its accessibility, and how it follows the open
+ * reader's changes and keeps a profile for one site.
+ */
+import { join } from 'node:path';
+import { browserName } from '../../scripts/lib/harness/browsers';
+import { waitForDialog } from '../../scripts/lib/harness/reader';
+import { waitFor } from '../../scripts/lib/harness/wait';
+import { openExtensionTab, openPopup, runAxe, storedData, waitForParagraphPx } from '../support/overlay';
+import { clickInOverlay, openArticle, readerSuite, SHOTS } from '../support/reader-suite';
+
+jest.setTimeout(120_000);
+const name = browserName();
+
+describe(`[${name}] reader: popup`, () => {
+  const suite = readerSuite('popup');
+
+  test('the popup has no axe violations; its controls are grouped and named', async () => {
+    const { h, server, track, report } = suite;
+    const page = track(await openArticle(h, server));
+    const popup = track(await openPopup(h, page));
+    const axe = await runAxe(popup, 'document');
+    report.popupAxe = axe;
+    expect(axe.violations).toEqual([]);
+    const legends = await popup.$$eval('fieldset > legend', (ls) => ls.map((l) => l.textContent));
+    expect(legends).toEqual(['Text size', 'Font', 'Spacing', 'Theme', 'Layout', 'This site and opening']);
+    const labels = await popup.$$eval('input[type="checkbox"]', (xs) =>
+      xs.map((x) => (x as HTMLInputElement).labels?.[0]?.textContent),
+    );
+    expect(labels).toEqual(['Show images', 'This site only (127.0.0.1)', 'Open articles automatically']);
+    await popup.screenshot({ path: join(SHOTS, `${name}-popup.png`) as `${string}.png` });
+
+    // The same page as the options page, in a tab of its own and about no tab.
+    const options = track(await openExtensionTab(h, 'options.html'));
+    expect(await options.$eval('h1', (e) => e.textContent)).toBe('Lectern options');
+    expect(await options.$eval('#status', (e) => e.textContent)).toBe(
+      'Open a news page in a tab to use the reader there.',
+    );
+    expect(await options.$('#open-reader')).toBeNull();
+    expect((await runAxe(options, 'document')).violations).toEqual([]);
+  });
+
+  test('the popup follows changes made in the overlay; "This site only" keeps a profile for the site', async () => {
+    const { h, server, track } = suite;
+    const page = track(await openArticle(h, server));
+    // The settings page in a tab of its own, about the article's tab (the real popup would close as
+    // soon as the page is clicked).
+    const popup = track(await openExtensionTab(h, `popup.html?tabId=${await h.tabIdOf(page)}`));
+    await popup.locator('button ::-p-text(Open reader)').click();
+    await waitForDialog(page);
+    await clickInOverlay(page, 'button[data-action="larger"]');
+    await popup.waitForFunction(
+      () => (document.querySelector('input[name="textSize"][value="LG"]') as HTMLInputElement).checked,
+      { polling: 50, timeout: 10_000 }, // a background tab gets no animation frames to poll on
+    );
+    await popup.bringToFront();
+    await popup.locator('input[name="siteOnly"]').click();
+    await waitFor(
+      async () => 'site:127.0.0.1' in (await storedData(h)),
+      (stored) => stored,
+      'the site profile in storage',
+    );
+    await popup.locator('input[name="textSize"][value="XL"]').click();
+    expect(await waitForParagraphPx(page, 30)).toBe(30);
+    const data = (await storedData(h)) as Record<string, { textSize?: string }>;
+    expect(data.settings?.textSize).toBe('LG');
+    expect(data['site:127.0.0.1']?.textSize).toBe('XL');
+    await popup.locator('input[name="siteOnly"]').click();
+    expect(await waitForParagraphPx(page, 25)).toBe(25);
+    await popup.locator('input[name="autoOpen"]').click();
+    await waitFor(
+      async () => ((await storedData(h)) as { settings: { autoOpen: boolean } }).settings.autoOpen,
+      (autoOpen) => autoOpen,
+      'autoOpen in storage',
+    );
+  });
+});
