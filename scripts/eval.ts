@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- --corpus DIR [--json]`: scores Lectern's pipeline and plain Readability side by side
- * (same jsdom parse, same URL) with the article-extraction-benchmark metric (../shared/corpus/README.md).
+ * (same jsdom parse, same URL) with the article-extraction-benchmark metric (scripts/lib/corpus/metric.ts).
  * Times are the fastest of --repeat N runs per page (default 3), for both sides alike.
  */
 import { runCorpus, type CorpusReport, type SideSummary } from './lib/corpus/run-corpus';

@@ -11,8 +11,8 @@ import { detectorFigures, eachPage } from './pages';
  * same function, injected the same way) and times it from request to answer. Everything the page does
  * for it happens inside that round trip, so it is an upper bound; the background's own pull came first.
  * The tab is looked up in the same evaluation on purpose: looked up first with the harness's
- * `tabIdOf` (a round trip of its own), the timed pull read 7.5–9.8 ms against 3.1 ms (--quick, 5
- * pages), time spent on the extension page's side, not the page's.
+ * `tabIdOf` (a round trip of its own), the timed pull read 7.5–9.8 ms against 3.1 ms (npm run bench
+ * -- --quick, 5 pages, November 2026), time spent on the extension page's side, not the page's.
  */
 async function firefoxPullMs(h: Harness, url: string): Promise<number> {
   const func = readDetection.toString();

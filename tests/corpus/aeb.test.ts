@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  *
- * The issue's goals on the article-extraction-benchmark pages (../shared/corpus/aeb), measured exactly as
- * `npm run eval` measures them. Skipped, saying why, when the corpus is absent.
+ * Lectern's extraction goals on the article-extraction-benchmark pages (the corpus's aeb folder),
+ * measured exactly as `npm run eval` measures them. Skipped, saying why, when the corpus is absent.
  */
 import { runCorpus, type CorpusReport } from '../../scripts/lib/corpus/run-corpus';
 import { corpusDir, summaryLine } from './lib/suite';

@@ -1,8 +1,8 @@
 /**
  * @jest-environment node
  *
- * The issue's goals on Mozilla Readability's test pages (../shared/corpus/readability): news pages keep
- * ≥ 98 % of the expected text's 4-shingles (except what Lectern removes on purpose, listed with the
+ * Lectern's extraction goals on Mozilla Readability's test pages (the corpus's readability folder): news
+ * pages keep ≥ 98 % of the expected text's 4-shingles (except what Lectern removes on purpose, listed with the
  * reason), no duplicate captions, no skip links or tickers, and detection agrees with `readerable`
  * except on the two news front pages. Skipped, saying why, when the corpus is absent.
  */

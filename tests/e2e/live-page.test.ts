@@ -64,7 +64,10 @@ async function waitForNotice(page: Page, present: boolean): Promise<void> {
   );
 }
 
-/** Activates the notice's button: from the keyboard in Chromium, with the mouse in Firefox (BROWSERS.md). */
+/**
+ * Activates the notice's button: from the keyboard in Chromium, with the mouse in Firefox (headless
+ * Firefox's buttons take no Enter or Space from puppeteer).
+ */
 async function showUpdated(page: Page): Promise<void> {
   await page.bringToFront();
   if (name === 'chromium') {

@@ -251,7 +251,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
  */
 export async function openExtensionTab(h: Harness, path: string): Promise<Page> {
   const tab = await h.browser.newPage();
-  // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md).
+  // BiDi's navigation to moz-extension:// never resolves although the page loads.
   tab.goto(`${h.extensionOrigin}/${path}`).catch(() => undefined);
   await waitFor(
     () =>

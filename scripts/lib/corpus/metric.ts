@@ -1,5 +1,5 @@
 /**
- * The article-extraction-benchmark metric, exactly as ../shared/corpus/README.md spells it: 4-token
+ * The article-extraction-benchmark metric, as that benchmark defines it: 4-token
  * shingles of Unicode word runs, per-page tp/fp/fn normalised by their sum, precision and recall averaged
  * over pages, F1 of the two means.
  */

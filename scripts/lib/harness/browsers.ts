@@ -1,7 +1,7 @@
 /**
  * Launches real Chromium or Firefox ESR with the *built* extension (dist/chrome or dist/firefox),
- * following ../shared/BROWSERS.md. A missing browser is an error naming the install command: the
- * end-to-end suite never skips silently.
+ * over puppeteer-core (Firefox over WebDriver BiDi). A missing browser is an error naming the install
+ * command: the end-to-end suite never skips silently.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -215,7 +215,7 @@ export async function launch(
     const page = await browser.newPage();
     const url = `${extensionOrigin}/${path}`;
     if (name === 'firefox') {
-      // BiDi's navigation to moz-extension:// never resolves although the page loads (BROWSERS.md),
+      // BiDi's navigation to moz-extension:// never resolves although the page loads,
       // and a selector wait that starts while the tab is still on about:blank can die with the old
       // document ("right-hand side of 'in' should be an object"): check origin and selector together,
       // again until both hold.
