@@ -23,7 +23,7 @@ export async function readerLoaded(cdp: CDPSession, contexts: Map<number, string
     if (name !== 'Lectern') continue;
     const r = await cdp
       .send('Runtime.evaluate', {
-        expression: 'typeof globalThis.__lecternReader',
+        expression: "typeof globalThis[Symbol.for('lectern.reader.started')]",
         contextId: id,
         returnByValue: true,
       })

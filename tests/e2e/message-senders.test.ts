@@ -6,10 +6,10 @@
  * content script would run it.
  */
 import type { Page } from 'puppeteer-core';
-import { launch, browserName, type Harness } from '../support/browsers';
-import { startServer, type FixtureServer } from '../support/server';
-import { waitForDialog } from '../support/reader';
-import { waitFor } from '../support/wait';
+import { launch, browserName, type Harness } from '../../scripts/lib/harness/browsers';
+import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
+import { waitForDialog } from '../../scripts/lib/harness/reader';
+import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(90_000);
 const name = browserName();

@@ -5,6 +5,7 @@
  * `host.shadowRoot` as before. Security tests whose page scripts attack the reader never call this.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { browserName } from '../../scripts/lib/harness/browsers';
 
 const HOST = '[data-lectern-host]';
 
@@ -26,7 +27,7 @@ export async function exposeReaderRoot(page: Page): Promise<boolean> {
   try {
     const already = await host.evaluate((el) => Object.prototype.hasOwnProperty.call(el, 'shadowRoot'));
     if (already) return true;
-    if (page.browser().protocol === 'cdp') await exposeOverCdp(page, host);
+    if (browserName() === 'chromium') await exposeOverCdp(page, host);
     else await exposeOverBidi(page, host);
     return true;
   } finally {
