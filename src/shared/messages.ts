@@ -26,7 +26,6 @@ export interface MessageMap {
   'ui-bg:toggle-reader': { payload: { tabId: number }; reply: OpenResult };
   'bg-rd:toggle': { payload: { autoOpened: boolean }; reply: OpenResult };
   'bg-rd:ping': { payload: Record<string, never>; reply: true };
-  'rd-bg:state': { payload: { open: boolean }; reply: void };
   /** The key of the reader's per-site settings (the background holds the Public Suffix List). */
   'rd-bg:site': { payload: Record<string, never>; reply: string | null };
   /** The publication date in words, in the reader's UI language (src/shared/dates.ts says why). */
@@ -50,7 +49,6 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'ui-bg:toggle-reader',
   'bg-rd:toggle',
   'bg-rd:ping',
-  'rd-bg:state',
   'rd-bg:site',
   'rd-bg:date',
 ]);
