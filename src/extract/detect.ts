@@ -4,11 +4,9 @@
  * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it.
  * Every loop is capped, so a 10 MB page costs about the same as a small one.
  */
-import type { Detection, DetectionSignals } from './detect-types';
+import type { Detection, DetectionSignals } from '../shared/detection';
 import { findSkipTarget } from './skip-links';
 import { urlParts } from '../shared/url-parts';
-
-export type { Detection, DetectionSignals } from './detect-types';
 
 /**
  * schema.org's article types, lower case. Sets and string tests, not regular expressions, on the path

@@ -6,7 +6,7 @@
  *   rd-bg:  reader bundle → background
  * Each entry gives the payload and the reply.
  */
-import type { DetectionSignals } from '../extract/detect-types';
+import type { DetectionSignals } from './detection';
 
 export interface TabArticleState {
   url: string;
