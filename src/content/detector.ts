@@ -6,7 +6,7 @@
  * src/shared/pull.ts): each browser's build has its own small entry (detector.chrome.ts,
  * detector.firefox.ts), and only Firefox's carries the code that leaves a detection for the pull.
  */
-import { scriptStart } from './started';
+import { scriptStart } from './script-start';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
 import { runtime } from './runtime';

@@ -6,7 +6,7 @@
  * - a caption whose image is gone stays only when it says something the article does not;
  * - distinct captions are never removed.
  */
-import { blockText } from './text';
+import { blockText } from './block-text';
 
 /** A trailing photo credit: "(Reuters)", "Photo: AP", "AP Photo/Jane Doe", "© Agency", "Getty Images". */
 const CREDIT =

@@ -7,11 +7,11 @@ import { Readability } from '@mozilla/readability';
 import { emptyRemoved, readingMinutes, wordCount, type Article, type ExtractResult } from './article';
 import { sanitizeToFragment } from './sanitize';
 import { TOO_DEEP, prepareClone } from './prepass';
-import { removeChrome } from './chrome';
+import { removeChrome } from './page-chrome';
 import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
-import { removeCounters, removeEmptyImages, removeRelatedLinks } from './related';
-import { blockText } from './text';
+import { removeCounters, removeEmptyImages, removeRelatedLinks } from './clutter';
+import { blockText } from './block-text';
 import { dirOfLang } from '../shared/i18n';
 
 export interface ExtractOptions {

@@ -9,7 +9,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../../src/extract/pipeline';
 import { detectArticle } from '../../../src/extract/detect';
-import { blockText } from '../../../src/extract/text';
+import { blockText } from '../../../src/extract/block-text';
 import { aggregate, pageF1, scorePage, shingleRetention, type PageScore, type Prf } from './metric';
 
 export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';

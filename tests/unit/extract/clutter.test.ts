@@ -1,4 +1,4 @@
-import { LABEL, LABEL_STARTS, POINTER, POINTER_STARTS } from '../../../src/extract/related';
+import { LABEL, LABEL_STARTS, POINTER, POINTER_STARTS } from '../../../src/extract/clutter';
 
 /** The top-level alternatives of an expression written as `^\s*(?:a|b|c)…`, as source text. */
 function alternatives(re: RegExp): string[] {
