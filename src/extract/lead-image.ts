@@ -4,7 +4,7 @@
  * rewrites nodes), kept as a plain copy, and put back at the top of the article when Readability left
  * it out.
  */
-import { resolveLazyImage } from './prepass';
+import { resolveLazyImage } from './lazy-images';
 import { isCreditOnly } from './captions';
 
 /** The first body paragraph is at least this long; the lead figure comes before it. */

@@ -5,8 +5,7 @@
  * (or `<main>`) confines the clone when it holds an article-like block.
  */
 import type { RemovedCounts } from './article';
-import { classList } from './prepass';
-import { holdsArticle, isEmptyTarget, nextElement, paragraphMass } from './skip-links';
+import { classNames, holdsArticle, isEmptyTarget, nextElement, paragraphMass } from './dom';
 
 /** Chrome is short: a block with more paragraph text than this is not removed as chrome. */
 const CHROME_MAX_PARAGRAPHS = 2;
@@ -78,7 +77,7 @@ function isIndicatorBlock(el: Element): boolean {
     const k = kids[i] as Element;
     // Most blocks fail here, on their first child: a substring test before splitting the names.
     if (!k.getAttribute('class')?.includes('visible-')) return false;
-    if (!classList(k).some((c) => /^visible-(?:xs|sm|md|lg|xl)/.test(c))) return false;
+    if (!classNames(k).some((c) => /^visible-(?:xs|sm|md|lg|xl)/.test(c))) return false;
     if ((k.textContent ?? '').trim().length > 4) return false;
   }
   return true;
@@ -145,7 +144,7 @@ function massAfter(anchor: Element, body: Element): { chars: number; paragraphs:
 }
 
 /**
- * Removes chrome from the prepared clone, then confines it to the skip target (found by prepareClone
+ * Removes chrome from the prepared clone, then confines it to the skip target (found by prepareCopy
  * before the skip links went) when that holds an article-like block.
  */
 export function removeChrome(clone: Document, removed: RemovedCounts, target: Element | null): ChromeResult {

@@ -1,16 +1,25 @@
 /**
- * The extraction pipeline: live-DOM prepass → clone → chrome and skip links → Readability → caption
- * collapse → DOMPurify (last). Pure DOM in, data out; runs in the page (reader bundle) and in Node under
- * jsdom. The live document is only read.
+ * The extraction pipeline, one call per step (docs/ARCHITECTURE.md). Pure DOM in, data out: it runs in
+ * the page (reader bundle) and in Node under jsdom, and only reads the live document.
  */
 import { Readability } from '@mozilla/readability';
-import { emptyRemoved, readingMinutes, wordCount, type Article, type ExtractResult } from './article';
-import { sanitizeToFragment } from './sanitize';
-import { TOO_DEEP, prepareClone } from './prepass';
+import {
+  emptyRemoved,
+  readingMinutes,
+  wordCount,
+  type Article,
+  type ExtractResult,
+  type RemovedCounts,
+} from './article';
+import { applyScope, findScope } from './scope';
+import { TOO_DEEP, hasLayout, mapHidden, removeHidden } from './hidden';
+import { copyPage } from './clone';
+import { resolveLazyImages } from './lazy-images';
 import { removeChrome } from './page-chrome';
-import { collapseCaptions } from './captions';
 import { findLeadImage, restoreLeadImage } from './lead-image';
 import { removeCounters, removeEmptyImages, removeRelatedLinks } from './clutter';
+import { collapseCaptions } from './captions';
+import { sanitizeToFragment } from './sanitize';
 import { blockText } from './block-text';
 import { dirOfLang } from '../shared/i18n';
 
@@ -54,6 +63,32 @@ function setBase(clone: Document, url: string | undefined): void {
   head.insertBefore(base, head.firstChild);
 }
 
+export interface PreparedCopy {
+  clone: Document;
+  /** The skip-to-content target (or `<main>`) in the copy, found before the skip links went. */
+  skipTarget: Element | null;
+}
+
+/**
+ * The steps before Readability. On the live page, reads only: the scope the author marks, then what
+ * the page does not render (only the live page knows what CSS hides). Then on a detached copy: the
+ * skip links and hidden elements left out, lazy images resolved.
+ */
+export function prepareCopy(doc: Document, win: Window, removed: RemovedCounts): PreparedCopy {
+  const layout = hasLayout(doc);
+  const scope = findScope(doc, layout);
+  const root = scope.region ?? doc.body;
+  // No body: nothing to read (extractArticle says so); the copy is only for a caller's completeness.
+  if (!root) return { clone: doc.cloneNode(true) as Document, skipTarget: null };
+  const hidden = mapHidden(root, layout ? win : null);
+  const copy = copyPage(doc, root, hidden);
+  const skipTarget = applyScope(doc, scope, copy, removed);
+  removeHidden(copy.clone, copy.hidden, layout, removed);
+  resolveLazyImages(copy.clone, win, removed);
+  // The target may have gone with a hidden block.
+  return { clone: copy.clone, skipTarget: skipTarget?.isConnected ? skipTarget : null };
+}
+
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   try {
     const win = windowFor(doc);
@@ -62,7 +97,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       return { ok: false, reason: 'no-article', message: NO_ARTICLE };
     const removed = emptyRemoved();
 
-    const { clone, skipTarget } = prepareClone(doc, win, removed);
+    const { clone, skipTarget } = prepareCopy(doc, win, removed);
     setBase(clone, options.url);
     const { region } = removeChrome(clone, removed, skipTarget);
     const lead = findLeadImage(clone, region);
@@ -102,7 +137,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     };
     return { ok: true, article };
   } catch (error) {
-    // A page nested deeper than any parser builds (only a script can: prepareClone's check), or so deep
+    // A page nested deeper than any parser builds (only a script can: mapHidden's check), or so deep
     // that it exhausts the stack of the DOM implementation itself: it is no article to read.
     if ((error as { name?: unknown } | null)?.name === 'RangeError')
       return { ok: false, reason: 'no-article', message: TOO_DEEP };

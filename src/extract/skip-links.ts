@@ -2,7 +2,7 @@
  * The page's own accessibility links ("Skip to main content" and its translations), found by
  * structure, not by English words: in-page `#fragment` links among the first links of the page,
  * usually in an `sr-only` list (Pangea: `section > .sr-only > h2 + ul`). The skip-to-content target is
- * the author's statement of where the content is; the pipeline uses it as a prior (see `skipRegion`).
+ * the author's statement of where the content is; the pipeline uses it as a prior (scope.ts).
  * Shared with the always-on detector: no heavy imports, every walk bounded.
  */
 
@@ -17,17 +17,6 @@ export interface SkipLink {
   target: Element | null;
   /** The largest ancestor that holds only skip links (Pangea's `section`), to drop with them. */
   block: Element | null;
-}
-
-/** Next element in document order below `root`, without recursion. */
-export function nextElement(el: Element, root: Element, skipChildren = false): Element | null {
-  if (!skipChildren && el.firstElementChild) return el.firstElementChild;
-  let cur: Element | null = el;
-  while (cur && cur !== root) {
-    if (cur.nextElementSibling) return cur.nextElementSibling;
-    cur = cur.parentElement;
-  }
-  return null;
 }
 
 function stripHash(url: string): string {
@@ -171,32 +160,4 @@ export function findSkipTarget(
   }
   const mains = doc.querySelectorAll('main, [role="main"]');
   return mains.length === 1 ? (mains[0] ?? null) : null;
-}
-
-/** An empty anchor target (`<a name="content"></a>`, `<div id="top"></div>`) stands for what follows it. */
-export function isEmptyTarget(target: Element): boolean {
-  return !target.firstElementChild && !(target.textContent ?? '').trim();
-}
-
-/** A region "holds an article-like block" with at least this much paragraph text. */
-const ARTICLE_MIN_CHARS = 500;
-const ARTICLE_MIN_PARAGRAPHS = 3;
-
-export function holdsArticle(mass: { chars: number; paragraphs: number }): boolean {
-  return mass.chars >= ARTICLE_MIN_CHARS && mass.paragraphs >= ARTICLE_MIN_PARAGRAPHS;
-}
-
-/** Paragraph text inside a region (bounded), the measure of "holds an article-like block". */
-export function paragraphMass(root: Element, limit = 400): { chars: number; paragraphs: number } {
-  const ps = root.getElementsByTagName('p');
-  let chars = 0;
-  let paragraphs = 0;
-  for (let i = 0; i < ps.length && i < limit; i++) {
-    const len = ((ps[i] as Element).textContent ?? '').trim().length;
-    if (len >= 80) {
-      chars += len;
-      paragraphs++;
-    }
-  }
-  return { chars, paragraphs };
 }

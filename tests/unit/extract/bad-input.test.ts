@@ -5,7 +5,7 @@
 import { extractArticle } from '../../../src/extract/pipeline';
 import { detectArticle } from '../../../src/extract/detect';
 import type { ExtractResult } from '../../../src/extract/article';
-import { walkLive } from '../../../src/extract/prepass';
+import { hiddenPositions } from '../../../src/extract/hidden';
 
 const parser = new DOMParser();
 const html = (markup: string): Document => parser.parseFromString(markup, 'text/html');
@@ -145,8 +145,8 @@ describe('bad input never throws and ends in an article or "no article"', () => 
     }
     const root = document.createElement('div');
     root.appendChild(inner);
-    expect(() => walkLive(root, 1_000, null)).toThrow(RangeError);
-    expect(walkLive(root, 20_000, null)).toEqual([]);
+    expect(() => hiddenPositions(root, 1_000, null)).toThrow(RangeError);
+    expect(hiddenPositions(root, 20_000, null)).toEqual([]);
   });
 
   test('a page nested deeper than any parser builds is a clear "no article", found before it is copied', () => {

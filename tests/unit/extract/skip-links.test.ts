@@ -1,10 +1,5 @@
-import {
-  findSkipLinks,
-  findSkipTarget,
-  inPageFragment,
-  isEmptyTarget,
-  namesChrome,
-} from '../../../src/extract/skip-links';
+import { findSkipLinks, findSkipTarget, inPageFragment, namesChrome } from '../../../src/extract/skip-links';
+import { isEmptyTarget } from '../../../src/extract/dom';
 import { expectSameAsRegExp } from '../../support/same-as-regexp';
 
 const PARAS = '<p>' + 'Article text, long enough to count as a paragraph of the story. '.repeat(3) + '</p>';
