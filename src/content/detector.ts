@@ -1,11 +1,4 @@
-/**
- * The always-on content script: every http(s) top frame, at document_idle. It holds detection and
- * messaging only (no Readability, no DOMPurify, no settings UI) and must never throw into the page.
- *
- * How the first detection reaches the background depends on the browser (`ReportMode` in
- * src/shared/pull.ts): each browser's build has its own small entry (detector.chrome.ts,
- * detector.firefox.ts), and only Firefox's carries the code that leaves a detection for the pull.
- */
+/** The always-on detector (http(s) top frames): detection and messaging only; never throws into the page. */
 import { scriptStart } from './script-start';
 import { detectArticle } from '../extract/detect';
 import { envelope, type TabArticleState } from '../shared/messages';
@@ -20,9 +13,9 @@ let lastUrl = '';
 /** Whether the background was last told of an article in this document. */
 let saidArticle = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
-let dead = false;
+let retired = false;
 /** Set in Firefox (`pull`): leaves a detection where the background's pull reads it. */
-let leave: ((state: TabArticleState) => void) | undefined;
+let leaveForPull: ((state: TabArticleState) => void) | undefined;
 const teardown: (() => void)[] = [];
 
 /**
@@ -31,8 +24,8 @@ const teardown: (() => void)[] = [];
  * the unit tests stop each copy they load.)
  */
 export function retire(): void {
-  if (dead) return;
-  dead = true;
+  if (retired) return;
+  retired = true;
   clearTimeout(timer);
   for (const undo of teardown.splice(0)) undo();
   mark('lectern:detector-retired');
@@ -46,8 +39,8 @@ export function retire(): void {
  * after a same-document navigation always asks the API first, which is how an orphaned copy learns it
  * is one. The measure runs from `start` to the message sent (or the detection left for the pull).
  */
-function report(start = performance.now(), onLoad = false): void {
-  if (dead) return;
+function report({ start, onLoad }: { start: number; onLoad: boolean }): void {
+  if (retired) return;
   try {
     // runtime.id disappears when the extension is reloaded or updated.
     if (!onLoad && !runtime()?.id) {
@@ -55,7 +48,7 @@ function report(start = performance.now(), onLoad = false): void {
       return;
     }
     // document.URL, not location.href: the same address (history.pushState changes both), without
-    // building a Location object in this world (0.1 ms a page, ad hoc).
+    // building a Location object in this world (src/shared/url-parts.ts says what that costs).
     const detection = detectArticle(document, document.URL);
     lastUrl = document.URL;
     const state = (): TabArticleState => ({
@@ -65,8 +58,8 @@ function report(start = performance.now(), onLoad = false): void {
       title: document.title.trim(),
       signals: detection.signals,
     });
-    if (onLoad && leave) {
-      leave(state());
+    if (onLoad && leaveForPull) {
+      leaveForPull(state());
       saidArticle = detection.isArticle;
     } else if (detection.isArticle || saidArticle) {
       const api = runtime();
@@ -75,7 +68,7 @@ function report(start = performance.now(), onLoad = false): void {
         return;
       }
       const now = state();
-      leave?.(now); // a later pull (the tab loading again) reads the latest
+      leaveForPull?.(now); // a later pull (the tab loading again) reads the latest
       saidArticle = detection.isArticle;
       api.sendMessage(envelope('cs-bg:detected', now)).catch(() => {
         if (!runtime()?.id) retire();
@@ -89,18 +82,20 @@ function report(start = performance.now(), onLoad = false): void {
 }
 
 function scheduleRedetect(): void {
-  if (dead || document.URL === lastUrl) return;
+  if (retired || document.URL === lastUrl) return;
   clearTimeout(timer);
-  timer = setTimeout(() => report(), REDETECT_DELAY_MS);
+  timer = setTimeout(() => report({ start: performance.now(), onLoad: false }), REDETECT_DELAY_MS);
 }
 
 /**
- * Starts watching and detects once: called by the browser's entry, once. With `leaveForPull` (the
- * `pull` report) the first detection is left for the background instead of sent.
+ * Starts watching and detects once: called by the browser's entry, once. How the first detection
+ * reaches the background depends on the browser (`ReportMode` in src/shared/pull.ts), so each has its
+ * own small entry (detector.chrome.ts, detector.firefox.ts): Firefox's passes `leaveDetection` (its
+ * `pull` report), and the first detection is left for the background instead of sent.
  */
-export function startDetector(leaveForPull?: (state: TabArticleState) => void): void {
+export function startDetector(leaveDetection?: (state: TabArticleState) => void): void {
   if (window.top !== window) return;
-  leave = leaveForPull;
+  leaveForPull = leaveDetection;
   // Single-page news sites change articles with history.pushState, which a content script cannot hook
   // (its world is isolated). The Navigation API tells of every same-document navigation (push,
   // replace, traversal, fragment) in both browsers Lectern supports today: one listener, and nothing
@@ -119,5 +114,5 @@ export function startDetector(leaveForPull?: (state: TabArticleState) => void): 
     if (head) titleObserver.observe(head, { childList: true, subtree: true, characterData: true });
     teardown.push(() => titleObserver.disconnect());
   }
-  report(scriptStart, true);
+  report({ start: scriptStart, onLoad: true });
 }
