@@ -1,9 +1,4 @@
-/**
- * Cheap "is there an article here?" for the always-on content script. No cloning, no Readability:
- * metadata first, then paragraph text mass measured in the style of Readability's
- * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it.
- * Every loop is capped, so a 10 MB page costs about the same as a small one.
- */
+/** Cheap "is there an article here?" for the always-on detector: no copy, no Readability, loops capped. */
 import type { Detection, DetectionSignals } from '../shared/detection';
 import { findSkipTarget } from './skip-links';
 import { urlParts } from '../shared/url-parts';
@@ -168,7 +163,7 @@ const linked = (h: Element): boolean => Boolean(h.querySelector('a[href]') || h.
  * selectors and touches only paragraphs and headings, never the whole tree: the cost follows the
  * article, not the page's size.
  */
-function measure(
+function textMass(
   body: Element,
   container: Element | null,
   skipTarget: Element | null,
@@ -235,6 +230,11 @@ function isRootUrl(url: string): boolean {
   return Boolean(parts && (parts.path === '/' || parts.path === '') && !parts.query);
 }
 
+/**
+ * Metadata first, then paragraph text mass measured in the style of Readability's
+ * isProbablyReaderable, where that text sits, and how many headline links (teasers) surround it.
+ * Every loop is capped, so a 10 MB page costs about the same as a small one.
+ */
 export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   const body = doc.body;
   // The JSON-LD is read even where og:type says article: front pages say that too (the New York Times'
@@ -251,7 +251,7 @@ export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   const early = articleMeta && jsonLd !== 'non-article';
   const container = early ? null : singleContainer(doc);
   const skipTarget = body && !early ? findSkipTarget(doc) : null;
-  const mass = body ? measure(body, container, skipTarget, early) : emptyMass();
+  const mass = body ? textMass(body, container, skipTarget, early) : emptyMass();
   // A listing: the page says so; or, without article metadata, its text is teaser summaries under
   // headline links, or headline links far outnumber paragraphs.
   const teasers = mass.teasers >= 5 && mass.teasers * 2 >= mass.paragraphs - mass.teasers;

@@ -1,9 +1,4 @@
-/**
- * Page chrome that must never reach the article, removed from the prepared clone before Readability:
- * the skip-link block, navigation landmarks, banners and footers, "Breaking News"/live tickers, share
- * bars, the Bootstrap responsive indicator and lightbox templates. Then the skip-to-content target
- * (or `<main>`) confines the clone when it holds an article-like block.
- */
+/** Page chrome (navigation, tickers, share bars, indicators) removed from the copy before Readability. */
 import type { RemovedCounts } from './article';
 import { classNames, holdsArticle, isEmptyTarget, nextElement, paragraphMass } from './dom';
 
@@ -106,7 +101,7 @@ function tickerBlock(label: Element, body: Element, keep: Element | null): Eleme
   return block && (word.length > 4 || block.querySelector('ul, ol, a')) ? block : null;
 }
 
-export interface ChromeResult {
+export interface PageChromeResult {
   /** The region extraction was confined to, or null when Readability scores the whole page. */
   region: Element | null;
 }
@@ -144,10 +139,16 @@ function massAfter(anchor: Element, body: Element): { chars: number; paragraphs:
 }
 
 /**
- * Removes chrome from the prepared clone, then confines it to the skip target (found by prepareCopy
- * before the skip links went) when that holds an article-like block.
+ * Removes page chrome from the prepared copy: navigation landmarks, banners and footers, "Breaking
+ * News"/live tickers, share bars, sign-up prompts, the Bootstrap responsive indicator and lightbox
+ * templates. Then confines the copy to the skip target (found by prepareCopy before the skip links
+ * went) when that holds an article-like block.
  */
-export function removeChrome(clone: Document, removed: RemovedCounts, target: Element | null): ChromeResult {
+export function removePageChrome(
+  clone: Document,
+  removed: RemovedCounts,
+  target: Element | null,
+): PageChromeResult {
   const body = clone.body;
   if (!body) return { region: null };
 

@@ -1,7 +1,4 @@
-/**
- * The extraction pipeline, one call per step (docs/ARCHITECTURE.md). Pure DOM in, data out: it runs in
- * the page (reader bundle) and in Node under jsdom, and only reads the live document.
- */
+/** The extraction pipeline, one call per step (docs/ARCHITECTURE.md); the live page is only read. */
 import { Readability } from '@mozilla/readability';
 import {
   emptyRemoved,
@@ -15,7 +12,7 @@ import { applyScope, findScope } from './scope';
 import { TOO_DEEP, hasLayout, mapHidden, removeHidden } from './hidden';
 import { copyPage } from './clone';
 import { resolveLazyImages } from './lazy-images';
-import { removeChrome } from './page-chrome';
+import { removePageChrome } from './page-chrome';
 import { findLeadImage, restoreLeadImage } from './lead-image';
 import { removeCounters, removeEmptyImages, removeRelatedLinks } from './clutter';
 import { collapseCaptions } from './captions';
@@ -99,7 +96,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
 
     const { clone, skipTarget } = prepareCopy(doc, win, removed);
     setBase(clone, options.url);
-    const { region } = removeChrome(clone, removed, skipTarget);
+    const { region } = removePageChrome(clone, removed, skipTarget);
     const lead = findLeadImage(clone, region);
 
     // keepClasses: the page's class names go with DOMPurify (FORBID_ATTR), so Readability need not walk
@@ -114,7 +111,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     removeEmptyImages(root);
     removed.duplicateCaptions = collapseCaptions(root);
 
-    // DOMPurify last: nothing edits the markup after this line.
+    // DOMPurify last: nothing edits the markup after this line (the caller inserts an importNode copy,
+    // as article.ts says why).
     const content = sanitizeToFragment(root, win);
     const text = blockText(content);
     const words = wordCount(text);
