@@ -1,11 +1,4 @@
-/**
- * Every caption read once. Runs on Readability's output, before DOMPurify:
- * - an image whose alt text repeats its caption (or any text of the article) gets `alt=""`: the visible
- *   caption stays and labels the figure (a `<figure>` takes its name from its `<figcaption>`);
- * - a caption repeated in an adjacent element is kept once (galleries: one per image);
- * - a caption whose image is gone stays only when it says something the article does not;
- * - distinct captions are never removed.
- */
+/** Every caption read once: duplicated captions and alt texts collapsed on Readability's output. */
 import { blockText } from './block-text';
 
 /** A trailing photo credit: "(Reuters)", "Photo: AP", "AP Photo/Jane Doe", "© Agency", "Getty Images". */
@@ -89,7 +82,15 @@ function longAndIn(words: string, flat: string): boolean {
   return words.split(' ').length >= 4 && flat.includes(` ${words} `);
 }
 
-/** Collapses duplicated captions in place; returns how many duplicates it removed or silenced. */
+/**
+ * Collapses duplicated captions in place, before DOMPurify; returns how many duplicates it removed or
+ * silenced:
+ * - an image whose alt text repeats its caption (or any text of the article) gets `alt=""`: the visible
+ *   caption stays and labels the figure (a `<figure>` takes its name from its `<figcaption>`);
+ * - a caption repeated in an adjacent element is kept once (galleries: one per image);
+ * - a caption whose image is gone stays only when it says something the article does not;
+ * - distinct captions are never removed.
+ */
 export function collapseCaptions(root: Element): number {
   let count = 0;
 

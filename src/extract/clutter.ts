@@ -1,8 +1,8 @@
-/**
- * Link lists that Readability keeps inside the article ("More from UK", "You may also like…",
- * "Related: …", "DON'T MISS"): lists of headlines that are all links, and the short label before them.
- * Runs on Readability's output, before caption collapse and DOMPurify.
- */
+/** Clutter Readability keeps in an article: related-link lists, gallery counters, empty images. */
+
+// Runs on Readability's output, before caption collapse and DOMPurify. Related links: "More from UK",
+// "You may also like…", "Related: …", "DON'T MISS": lists of headlines that are all links, and the
+// short label before them.
 
 /** A paragraph that only points elsewhere: "Related: <a>…</a>", "READ MORE: <a>…</a>". */
 export const POINTER =

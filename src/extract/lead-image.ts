@@ -1,9 +1,7 @@
-/**
- * The lead image that belongs to the article: the cover figure between the headline and the body,
- * which plain Readability often drops. Found on the prepared clone before Readability (which moves and
- * rewrites nodes), kept as a plain copy, and put back at the top of the article when Readability left
- * it out.
- */
+/** The article's lead image (the cover figure Readability often drops), kept aside and put back. */
+
+// Found on the prepared copy before Readability (which moves and rewrites nodes), kept as a plain
+// copy, and put back at the top of the article when Readability left it out.
 import { resolveLazyImage } from './lazy-images';
 import { isCreditOnly } from './captions';
 

@@ -1,4 +1,4 @@
-/** Where the author says the content is (skip-link target or single `<main>`), and the skip links left out. */
+/** Where the author says the content is (skip target or single `<main>`); the skip links left out. */
 import type { RemovedCounts } from './article';
 import type { PageCopy } from './clone';
 import { holdsArticle, isEmptyTarget, paragraphMass } from './dom';

@@ -1,10 +1,9 @@
-/**
- * The page's own accessibility links ("Skip to main content" and its translations), found by
- * structure, not by English words: in-page `#fragment` links among the first links of the page,
- * usually in an `sr-only` list (Pangea: `section > .sr-only > h2 + ul`). The skip-to-content target is
- * the author's statement of where the content is; the pipeline uses it as a prior (scope.ts).
- * Shared with the always-on detector: no heavy imports, every walk bounded.
- */
+/** The page's own skip links, found by structure; shared with the detector, so light and bounded. */
+
+// "Skip to main content" and its translations are found by structure, not by English words: in-page
+// `#fragment` links among the first links of the page, usually in an `sr-only` list (Pangea:
+// `section > .sr-only > h2 + ul`). The skip-to-content target is the author's statement of where the
+// content is; the pipeline uses it as a prior (scope.ts).
 
 /** How many links from the top of the body count as "first". */
 const FIRST_LINKS = 15;

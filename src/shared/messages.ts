@@ -1,11 +1,4 @@
-/**
- * Every message Lectern sends, in one typed map. The prefix says the direction:
- *   cs-bg:  detector content script → background
- *   ui-bg:  popup (or options page) → background
- *   bg-rd:  background → reader bundle in a tab
- *   rd-bg:  reader bundle → background
- * Each entry gives the payload and the reply.
- */
+/** Every message Lectern sends, in one typed map: each entry gives the payload and the reply. */
 import type { DetectionSignals } from './detection';
 
 export interface TabArticleState {
@@ -20,6 +13,13 @@ export type OpenResult =
   | { ok: true; state: 'opened' | 'closed'; title: string }
   | { ok: false; reason: 'no-article' | 'restricted' | 'failed'; message: string };
 
+/**
+ * The prefix says the direction:
+ *   cs-bg:  detector content script → background
+ *   ui-bg:  popup (or options page) → background
+ *   bg-rd:  background → reader bundle in a tab
+ *   rd-bg:  reader bundle → background
+ */
 export interface MessageMap {
   'cs-bg:detected': { payload: TabArticleState; reply: void };
   'ui-bg:get-tab-state': { payload: { tabId: number }; reply: TabArticleState | null };
