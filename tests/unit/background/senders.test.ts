@@ -17,7 +17,7 @@ const options: SenderInfo = { id: ID, url: `${ORIGIN}/options.html`, tab: { id: 
 const contentScript: SenderInfo = { id: ID, url: 'https://news.example/story', tab: { id: 3 }, frameId: 0 };
 const inSubframe: SenderInfo = { ...contentScript, url: 'https://ads.example/frame', frameId: 4 };
 const UI: MessageType[] = ['ui-bg:get-tab-state', 'ui-bg:toggle-reader'];
-const TAB: MessageType[] = ['cs-bg:detected', 'rd-bg:state', 'rd-bg:site', 'rd-bg:date'];
+const TAB: MessageType[] = ['cs-bg:detected', 'rd-bg:site', 'rd-bg:date'];
 
 type Row = [string, MessageType[], SenderInfo, boolean, string?, string?];
 const rows: Row[] = [
