@@ -20,6 +20,56 @@ const HTML_WRITES = [
   },
 ];
 
+const SRC_FOLDERS = [
+  'shared',
+  'extract',
+  'speech',
+  'settings-ui',
+  'overlay',
+  'reader',
+  'popup',
+  'content',
+  'background',
+];
+
+/**
+ * Lint blocks for one layer: its files may import the listed src folders only, and never the extension
+ * API (webextension-polyfill, src/shared/browser.ts, the chrome and browser globals).
+ */
+function layer(files, allowed, extra = {}) {
+  const forbidden = SRC_FOLDERS.filter(
+    (f) => !allowed.includes(f) && !files.some((g) => g === `src/${f}/**`),
+  );
+  const may = allowed.length ? `only ${allowed.map((f) => `src/${f}`).join(', ')}` : 'nothing else in src';
+  const message = `${files.join(', ')} may import ${may} (docs/ARCHITECTURE.md, "Layer rules").`;
+  const api = 'Only entry files and src/shared/browser.ts touch the extension API (docs/ARCHITECTURE.md).';
+  return [
+    {
+      files,
+      ...extra,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [{ name: 'webextension-polyfill', message: api }],
+            patterns: [
+              { group: ['**/shared/browser', '**/shared/browser.ts'], message: api },
+              ...(forbidden.length
+                ? [{ group: forbidden.flatMap((f) => [`**/${f}/**`, `**/${f}`]), message }]
+                : []),
+            ],
+          },
+        ],
+        'no-restricted-globals': [
+          'error',
+          { name: 'chrome', message: api },
+          { name: 'browser', message: api },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'artifacts/**', 'coverage/**', 'node_modules/**', '.cache/**'] },
   js.configs.recommended,
@@ -36,35 +86,23 @@ export default tseslint.config(
     files: ['src/extract/sanitize.ts', 'tests/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  // The layers (docs/ARCHITECTURE.md, "Layer rules"): each folder may import only the folders below it,
+  // and only entry files and src/shared/browser.ts touch the extension API.
+  ...layer(['src/shared/**'], [], { ignores: ['src/shared/browser.ts'] }),
+  ...layer(['src/extract/**', 'src/speech/**', 'src/settings-ui/**'], ['shared']),
+  ...layer(['src/overlay/**'], ['shared', 'extract', 'speech', 'settings-ui']),
+  ...layer(['src/reader/**'], ['shared', 'extract', 'speech', 'settings-ui', 'overlay'], {
+    ignores: ['src/reader/index.ts'],
+  }),
   {
-    // The pure core takes plain data: only entry files and src/shared adapters reach the extension API.
-    files: ['src/extract/**', 'src/overlay/**', 'src/settings-ui/**'],
+    // Scripts are tools: tests may use their shared code (scripts/lib), never the other way round.
+    files: ['scripts/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'webextension-polyfill',
-              message: 'src/extract and src/overlay must not touch the extension API.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['**/shared/browser', '**/shared/browser.ts'],
-              message: 'src/extract and src/overlay must not touch the extension API.',
-            },
-            {
-              group: ['**/background/**', '**/content/**', '**/reader/**', '**/popup/**'],
-              message: 'The pure core does not import entry points.',
-            },
-          ],
+          patterns: [{ group: ['**/tests/**', '**/tests'], message: 'scripts/ never imports from tests/.' }],
         },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'chrome', message: 'No extension API in the pure core.' },
-        { name: 'browser', message: 'No extension API in the pure core.' },
       ],
     },
   },
