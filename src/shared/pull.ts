@@ -6,12 +6,12 @@
 import type { TabArticleState } from './messages';
 
 /**
- * - `push`: the detector sends its first detection with `runtime.sendMessage`. In Chromium the
- *   extension API's first use costs the page about 1 ms, and the message goes out at document_idle,
+ * - `push`: the detector sends its first detection with `runtime.sendMessage`. In Chromium 156 the
+ *   extension API's first use cost the page about 1 ms (November 2026, the bench's detector pass), and the message goes out at document_idle,
  *   which there can come well before the page's load event.
  * - `pull`: the detector only leaves its first detection in its own world (`DETECTED_SLOT`), and the
- *   background reads it with `scripting.executeScript` once the tab has loaded. In Firefox the API's
- *   first use costs the page about 16 ms (building the `browser` object), against a few ms for the
+ *   background reads it with `scripting.executeScript` once the tab has loaded. In Firefox ESR 153 the
+ *   API's first use cost the page about 16 ms (building the `browser` object; November 2026, profiler), against a few ms for the
  *   injection, and document_idle there already comes after the load event, so nothing is shown later.
  * Either way, looks again after a same-document navigation are sent as messages.
  */

@@ -2,8 +2,8 @@
  * The host, path and query of a serialized URL (as `document.URL` spells it), read with string
  * operations only. The always-on detector reads the page's address on every page, and in a content
  * script's world each first use costs the page: a `Location` object about 0.1 ms, a `URL` 0.2 ms, the
- * first regular expression 0.4 ms and a second one 0.1 ms (medians, 40 corpus pages in Chromium, a
- * test content script timing each step; ad hoc, not in the bench).
+ * first regular expression 0.4 ms and a second one 0.1 ms (medians, 40 corpus pages in Chromium 156, a
+ * test content script timing each step, December 2026; ad hoc, not in the bench).
  */
 export interface UrlParts {
   /** As `location.hostname` has it: lower case, IPv6 in brackets, no user or port. */
