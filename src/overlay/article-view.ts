@@ -118,6 +118,8 @@ function addPresentationHelpers(body: HTMLElement, t: Translate): void {
     if (!alt) continue;
     const span = doc.createElement('span');
     span.className = 'alt-text';
+    // Read aloud never reads alt text (src/speech/chunks.ts skips data-no-read).
+    span.setAttribute('data-no-read', '');
     span.textContent = t('imageAlt', alt);
     img.after(span);
   }
@@ -151,6 +153,7 @@ function boundImages(root: Element, t: Translate): void {
     if (alt) {
       const span = root.ownerDocument.createElement('span');
       span.className = 'alt-text-only';
+      span.setAttribute('data-no-read', '');
       span.textContent = t('imageAlt', alt);
       img.replaceWith(span);
     } else img.remove();

@@ -3,6 +3,8 @@
 /** A visually hidden role=status region: says a change without moving focus or interrupting. */
 export class LiveRegion {
   readonly element: HTMLElement;
+  private holding = false;
+  private held: string | null = null;
 
   constructor(doc: Document) {
     this.element = doc.createElement('div');
@@ -12,8 +14,25 @@ export class LiveRegion {
   }
 
   announce(text: string): void {
+    if (this.holding) {
+      this.held = text;
+      return;
+    }
     // The same words twice in a row would not be announced again: vary them invisibly.
     this.element.textContent = this.element.textContent === text ? `${text}\u00a0` : text;
+  }
+
+  /** While read aloud speaks, announcements wait (a screen reader would talk over the voice). */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Ends a hold; the last held announcement is said now, unless `say` is false (the reader closed). */
+  release(say = true): void {
+    this.holding = false;
+    const text = this.held;
+    this.held = null;
+    if (text !== null && say) this.announce(text);
   }
 }
 

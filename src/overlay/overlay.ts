@@ -5,7 +5,8 @@
  *
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
  *     <a class=skip>Skip to article text</a>
- *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings </div>  (toolbar.ts)
+ *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings ·
+ *                                        Read aloud · Stop · Previous · Next </div>  (toolbar.ts, read-aloud.ts)
  *                     <div class=notices> "kept on this device only", "the article changed" </div>
  *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
@@ -27,6 +28,7 @@ import { buildToolbar } from './toolbar';
 import { tabStops, trapTab } from './focus-trap';
 import { LiveRegion, Notices, type NoticeAction } from './notices';
 import { PageEffects } from './page-effects';
+import { ReadAloud, readAloudKeysHelp } from './read-aloud';
 
 export { MAX_IMAGES, type OverlayContent } from './article-view';
 
@@ -63,6 +65,7 @@ export class ReaderOverlay {
   readonly panel: HTMLElement;
   readonly form: SettingsForm;
   readonly notices: HTMLElement;
+  readonly readAloud: ReadAloud;
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
@@ -118,6 +121,10 @@ export class ReaderOverlay {
         larger: () => this.stepSize(1),
         theme: () => this.cycleTheme(),
         settings: () => this.togglePanel(),
+        readAloud: () => this.readAloud.toggle(),
+        stop: () => this.readAloud.stop(),
+        previous: () => this.readAloud.previous(),
+        next: () => this.readAloud.next(),
       },
       { article: ARTICLE_ID, panel: PANEL_ID },
     );
@@ -139,6 +146,7 @@ export class ReaderOverlay {
       siteOnly: options.siteOnly ?? false,
       onChange: (patch) => this.change(patch),
       onSiteOnly: (on) => options.onSiteOnly?.(on),
+      readAloudHelp: readAloudKeysHelp(t),
     });
     this.panel.append(this.form.element);
     this.live = new LiveRegion(doc);
@@ -154,6 +162,25 @@ export class ReaderOverlay {
 
     dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
+    this.readAloud = new ReadAloud({
+      doc,
+      t,
+      uiLang: options.uiLang,
+      buttons: toolbar.speech,
+      main: this.main,
+      scroller: dialog,
+      bar,
+      settings: this.settings,
+      notify: (kind, text) => this.notify(kind, text),
+      clearNotice: (kind) => this.clearNotice(kind),
+      announce: (text) => this.announce(text),
+      holdAnnouncements: (hold) => (hold ? this.live.hold() : this.live.release(this.dialog.open)),
+      addStyle: (css) => {
+        const sheet = doc.createElement('style');
+        sheet.textContent = css;
+        style.after(sheet);
+      },
+    });
     this.pageEffects = new PageEffects(doc, this.host, dialog, this.root);
     // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
     // reader may be open again, which a late event must leave alone.
@@ -174,6 +201,7 @@ export class ReaderOverlay {
 
   setContent(content: OverlayContent): void {
     const { doc, t } = this;
+    this.readAloud.reset();
     this.main.replaceChildren(...renderContent({ doc, t, dateInWords: this.options.dateInWords }, content));
   }
 
@@ -211,6 +239,7 @@ export class ReaderOverlay {
     this.settings = { ...settings };
     applySettings(this.dialog, this.settings);
     this.form.update(this.settings, siteOnly);
+    this.readAloud.updateSettings(this.settings);
     if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
     else if (before.theme !== settings.theme)
       this.announce(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
@@ -240,6 +269,8 @@ export class ReaderOverlay {
     const open = this.panel.hidden;
     this.panel.hidden = !open;
     this.settingsButton.setAttribute('aria-expanded', String(open));
+    // The voice menu is filled when first looked at: no speech engine is made when the reader opens.
+    if (open) this.readAloud.listVoices((voices, lang) => this.form.setVoices(voices, lang));
   }
 
   /** Moves focus to the article (its start), as the skip link does. */
@@ -273,6 +304,7 @@ export class ReaderOverlay {
   }
 
   private onKey(e: KeyboardEvent): void {
+    if (this.readAloud.handleKey(e)) return;
     if ((e.ctrlKey || e.metaKey) && !e.altKey) {
       if (e.key === '+' || e.key === '=') {
         e.preventDefault();
@@ -299,6 +331,7 @@ export class ReaderOverlay {
   private handleClosed(): void {
     if (!this.needsCleanup) return;
     this.needsCleanup = false;
+    this.readAloud.close();
     this.pageEffects.stop();
     const win = this.doc.defaultView;
     const target = this.returnFocus as HTMLElement | null;

@@ -10,6 +10,9 @@ export interface Palette {
   border: string;
   focus: string;
   buttonBg: string;
+  /** Read aloud's highlight (the word or sentence being read): text on background, ≥ 7:1. */
+  markBg: string;
+  markFg: string;
 }
 
 export const PALETTES = {
@@ -22,6 +25,8 @@ export const PALETTES = {
     border: '#5f5f5f',
     focus: '#0a4b9c',
     buttonBg: '#f0f0ec',
+    markBg: '#ffd84d',
+    markFg: '#000000',
   },
   sepia: {
     bg: '#f6eedc',
@@ -32,6 +37,8 @@ export const PALETTES = {
     border: '#6e5d47',
     focus: '#7a2c00',
     buttonBg: '#ece1c8',
+    markBg: '#ffd166',
+    markFg: '#1a1208',
   },
   dark: {
     bg: '#17191c',
@@ -42,6 +49,8 @@ export const PALETTES = {
     border: '#a09c95',
     focus: '#9cc7ff',
     buttonBg: '#25282d',
+    markBg: '#ffd84d',
+    markFg: '#000000',
   },
   contrast: {
     bg: '#000000',
@@ -52,6 +61,8 @@ export const PALETTES = {
     border: '#ffffff',
     focus: '#ffff00',
     buttonBg: '#000000',
+    markBg: '#ffff00',
+    markFg: '#000000',
   },
 } as const satisfies Record<string, Palette>;
 
@@ -72,5 +83,25 @@ export function themeCss(): string {
     `@media (prefers-color-scheme: dark) {\n` +
     `  dialog[data-theme="auto"] { ${vars(PALETTES.dark)} color-scheme: dark; }\n` +
     `}\n`
+  );
+}
+
+/**
+ * Read aloud's highlight, per theme. Colours are written into each rule rather than taken from the
+ * custom properties: var() inside ::highlight() does not resolve alike in every browser. Forced-colours
+ * modes get the system's Mark colours; an underline keeps it visible without colour.
+ */
+export function highlightThemeCss(name: string): string {
+  if (!name) return '';
+  const rule = (scope: string, p: Palette) =>
+    `${scope} ::highlight(${name}) { background-color: ${p.markBg}; color: ${p.markFg}; ` +
+    `text-decoration: underline 2px; }\n`;
+  return (
+    rule('dialog', PALETTES.light) +
+    rule('dialog[data-theme="sepia"]', PALETTES.sepia) +
+    rule('dialog[data-theme="dark"]', PALETTES.dark) +
+    rule('dialog[data-theme="contrast"]', PALETTES.contrast) +
+    `@media (prefers-color-scheme: dark) {\n  ${rule('dialog[data-theme="auto"]', PALETTES.dark)}}\n` +
+    `@media (forced-colors: active) {\n  dialog[data-theme] ::highlight(${name}) { background-color: Mark; color: MarkText; }\n}\n`
   );
 }

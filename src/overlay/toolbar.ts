@@ -1,4 +1,7 @@
-/** The reader's toolbar: its buttons, one tab stop among them (roving tabindex), arrow keys, Home, End. */
+/**
+ * The reader's toolbar: its buttons, one tab stop among them (roving tabindex), arrow keys, Home, End.
+ * The read-aloud buttons are built here and driven by read-aloud.ts (names, aria-disabled, keys).
+ */
 import type { Translate } from '../shared/i18n';
 
 export interface ToolbarActions {
@@ -7,12 +10,25 @@ export interface ToolbarActions {
   larger: () => void;
   theme: () => void;
   settings: () => void;
+  readAloud: () => void;
+  stop: () => void;
+  previous: () => void;
+  next: () => void;
+}
+
+/** The read-aloud buttons; their labels, glyphs and states are set by read-aloud.ts. */
+export interface SpeechButtons {
+  toggle: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  previous: HTMLButtonElement;
+  next: HTMLButtonElement;
 }
 
 export interface Toolbar {
   element: HTMLElement;
   /** The Settings button (aria-expanded follows the panel). */
   settingsButton: HTMLButtonElement;
+  speech: SpeechButtons;
 }
 
 /** `articleId` and `panelId` are what the toolbar and its Settings button control. */
@@ -39,6 +55,7 @@ export function buildToolbar(
     g.setAttribute('aria-hidden', 'true');
     g.textContent = glyph;
     const l = doc.createElement('span');
+    l.className = 'label';
     l.textContent = label;
     b.append(g, l);
     b.addEventListener('click', () => {
@@ -57,6 +74,14 @@ export function buildToolbar(
     button('theme', '◐', t('theme'), actions.theme),
     settingsButton,
   );
+  // After the view's buttons, so that the arrow keys reach the ones used most (Close, size) first.
+  const speech: SpeechButtons = {
+    toggle: button('read-aloud', '▶\ufe0e', t('readAloud'), actions.readAloud),
+    stop: button('stop', '■\ufe0e', t('readAloudStop'), actions.stop),
+    previous: button('previous', '⏮\ufe0e', t('previousSentence'), actions.previous),
+    next: button('next', '⏭\ufe0e', t('nextSentence'), actions.next),
+  };
+  buttons.push(speech.toggle, speech.stop, speech.previous, speech.next);
   buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
   element.append(...buttons);
   element.addEventListener('keydown', (e) => {
@@ -75,7 +100,7 @@ export function buildToolbar(
     setRovingFocus(target);
     target.focus();
   });
-  return { element, settingsButton };
+  return { element, settingsButton, speech };
 }
 
 function getDir(el: HTMLElement): 'ltr' | 'rtl' {

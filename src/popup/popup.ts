@@ -12,6 +12,7 @@ import { connectSettings } from '../settings-ui/settings-sync';
 import type { PopupView } from './view';
 import { siteOf } from '../shared/site';
 import { renderPopup } from './view';
+import { waitForVoices, webSpeechEngine, type VoiceLike } from '../speech';
 
 const t = makeTranslate(browser.i18n);
 
@@ -77,6 +78,15 @@ async function main(): Promise<void> {
   });
   app.replaceChildren(...view.nodes);
   app.removeAttribute('aria-busy');
+
+  // The Voice menu: this device's voices, those of the interface's language first.
+  const engine = webSpeechEngine(window);
+  if (engine) {
+    const shown = view;
+    const show = (voices: readonly VoiceLike[]) => shown.setVoices(voices, lang);
+    engine.onVoicesChanged(() => show(engine.getVoices()));
+    void waitForVoices(engine).then(show);
+  }
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' || area === 'local') sync.storageChanged(Object.keys(changes));

@@ -5,6 +5,7 @@
 import type { Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
 import { buildSettingsForm } from '../settings-ui/settings-form';
+import type { VoiceLike } from '../speech';
 
 export interface PopupViewOptions {
   doc: Document;
@@ -26,6 +27,8 @@ export interface PopupView {
   nodes: Node[];
   setStatus(text: string): void;
   update(settings: Settings, siteOnly: boolean): void;
+  /** The voices of this device for the Voice menu, ordered for `lang` (the interface's language). */
+  setVoices(voices: readonly VoiceLike[], lang: string): void;
 }
 
 export function renderPopup(o: PopupViewOptions): PopupView {
@@ -75,6 +78,9 @@ export function renderPopup(o: PopupViewOptions): PopupView {
     },
     update(settings, siteOnly) {
       form.update(settings, siteOnly);
+    },
+    setVoices(voices, lang) {
+      form.setVoices(voices, lang);
     },
   };
 }

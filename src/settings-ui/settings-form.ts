@@ -13,10 +13,13 @@ import {
   THEMES,
   WCAG_SPACING,
   DEFAULT_SETTINGS,
+  HIGHLIGHT_MODES,
   type Settings,
 } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
 import { applySettings, FONT_STACKS } from './apply-settings';
+import { buildVoiceMenu } from './voice-menu';
+import type { VoiceLike } from '../speech';
 
 export interface SettingsFormOptions {
   doc: Document;
@@ -29,12 +32,16 @@ export interface SettingsFormOptions {
   site?: string | null;
   siteOnly?: boolean;
   onSiteOnly?: (on: boolean) => void;
+  /** The reader's read-aloud keys, said under the read-aloud settings (the reader's panel only). */
+  readAloudHelp?: string;
 }
 
 export interface SettingsForm {
   element: HTMLElement;
   /** Shows new settings (made elsewhere) without reporting them back. */
   update(settings: Settings, siteOnly?: boolean): void;
+  /** The voices the Voice menu offers, ordered for `lang` (the article's, or the interface's). */
+  setVoices(voices: readonly VoiceLike[], lang: string): void;
 }
 
 export const FONT_LABEL_KEYS: Readonly<Record<Settings['font'], string>> = {
@@ -51,13 +58,14 @@ export const THEME_LABEL_KEYS: Readonly<Record<Settings['theme'], string>> = {
   contrast: 'themeContrast',
 };
 
-type RangeKey = 'lineHeight' | 'letterSpacing' | 'wordSpacing' | 'paragraphSpacing' | 'width';
+type RangeKey = 'lineHeight' | 'letterSpacing' | 'wordSpacing' | 'paragraphSpacing' | 'width' | 'speechRate';
 const RANGE_LABEL_KEYS: Readonly<Record<RangeKey, string>> = {
   lineHeight: 'lineHeight',
   letterSpacing: 'letterSpacing',
   wordSpacing: 'wordSpacing',
   paragraphSpacing: 'paragraphSpacing',
   width: 'lineLength',
+  speechRate: 'speechRate',
 };
 
 function decimals(step: number): number {
@@ -91,7 +99,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
     options.onChange(patch);
   }
 
-  function radioGroup<K extends 'textSize' | 'font' | 'theme'>(
+  function radioGroup<K extends 'textSize' | 'font' | 'theme' | 'highlight'>(
     key: K,
     legendText: string,
     values: readonly Settings[K][],
@@ -257,7 +265,36 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
   });
   previewBox.append(el('div', { class: 'visually-hidden', id: id('preview-label') }, t('preview')), preview);
 
-  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout, behaviour);
+  // Read aloud: Voice, Speed, Read captions, Highlight (applied live to a reader that is speaking).
+  const readAloud = el('fieldset', { class: 'read-aloud' });
+  readAloud.append(el('legend', {}, t('readAloud')));
+  const voiceMenu = buildVoiceMenu(doc, t, id('voice'), (voice) => change({ voice }));
+  const voiceRow = el('div', { class: 'select' });
+  voiceRow.append(el('label', { for: voiceMenu.select.id }, t('voice')), voiceMenu.select);
+  const rateNumber = (v: number) => String(Math.round(v * 100) / 100);
+  const captionsBox = el('input', { type: 'checkbox', id: id('readCaptions'), name: 'readCaptions' });
+  captionsBox.addEventListener('change', () => change({ readCaptions: captionsBox.checked }));
+  const captionsLabel = el('label', { for: captionsBox.id });
+  captionsLabel.append(captionsBox, doc.createTextNode(t('readCaptions')));
+  const captionsRow = el('div');
+  captionsRow.append(captionsLabel);
+  const highlightGroup = radioGroup('highlight', t('highlight'), HIGHLIGHT_MODES, (mode) => ({
+    long: t(`highlight${mode[0]!.toUpperCase()}${mode.slice(1)}`),
+  }));
+  readAloud.append(
+    voiceRow,
+    range('speechRate', (v) => t('speechRateValue', rateNumber(v))),
+    captionsRow,
+    highlightGroup,
+  );
+  if (options.readAloudHelp)
+    readAloud.append(el('p', { class: 'hint', id: id('read-aloud-keys') }, options.readAloudHelp));
+  updaters.push((s) => {
+    voiceMenu.show(s.voice);
+    captionsBox.checked = s.readCaptions;
+  });
+
+  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout, behaviour, readAloud);
 
   function update(settings: Settings, siteOnly = siteOnlyBox?.checked ?? false): void {
     current = { ...settings };
@@ -265,5 +302,5 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
     for (const u of updaters) u(current, siteOnly);
   }
   update(current, Boolean(options.siteOnly));
-  return { element: form, update };
+  return { element: form, update, setVoices: (voices, lang) => voiceMenu.setVoices(voices, lang) };
 }

@@ -31,9 +31,13 @@ describe('structure', () => {
       'Larger text',
       'Theme',
       'Settings',
+      'Read aloud',
+      'Stop',
+      'Previous sentence',
+      'Next sentence',
     ]);
     expect(buttons.every((b) => b.type === 'button')).toBe(true);
-    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1, -1]);
     expect($('button[data-action="settings"]')!.getAttribute('aria-expanded')).toBe('false');
     expect($('main h1')).toBe(label);
     expect($('time')!.getAttribute('datetime')).toBe('2026-05-12T08:00:00Z');

@@ -3,7 +3,7 @@
  * at least 7:1 (AAA, 1.4.6), links at least 4.5:1, borders and focus rings at least 3:1 (1.4.11).
  * The e2e suite checks the same on computed colours in both browsers.
  */
-import { PALETTES } from '../../../src/overlay/palettes';
+import { highlightThemeCss, PALETTES } from '../../../src/overlay/palettes';
 import { OVERLAY_CSS } from '../../../src/overlay/css';
 
 function luminance(hex: string): number {
@@ -35,6 +35,7 @@ const rows = Object.entries(PALETTES).map(([theme, p]) => ({
   pressedButton: contrast(p.bg, p.fg),
   border: contrast(p.border, p.bg),
   focus: contrast(p.focus, p.bg),
+  highlightedText: contrast(p.markFg, p.markBg),
 }));
 
 test.each(rows)('$theme: text ≥ 7:1, links ≥ 4.5:1, borders and focus ≥ 3:1', (r) => {
@@ -46,6 +47,21 @@ test.each(rows)('$theme: text ≥ 7:1, links ≥ 4.5:1, borders and focus ≥ 3:
   expect(r.visited).toBeGreaterThanOrEqual(4.5);
   expect(r.border).toBeGreaterThanOrEqual(3);
   expect(r.focus).toBeGreaterThanOrEqual(3);
+  // Read aloud's highlight: the word being read stays as readable as body text (AAA).
+  expect(r.highlightedText).toBeGreaterThanOrEqual(7);
+});
+
+test("read aloud's highlight has a rule per theme, Auto in dark mode and forced colours", () => {
+  const css = highlightThemeCss('h0123');
+  for (const [theme, p] of Object.entries(PALETTES)) {
+    const scope = theme === 'light' ? 'dialog' : `dialog[data-theme="${theme}"]`;
+    expect(css).toContain(`${scope} ::highlight(h0123) { background-color: ${p.markBg}; color: ${p.markFg};`);
+  }
+  expect(css).toMatch(
+    /@media \(prefers-color-scheme: dark\) {\s*dialog\[data-theme="auto"\] ::highlight\(h0123\)/,
+  );
+  expect(css).toMatch(/@media \(forced-colors: active\) {[^}]*Mark; color: MarkText/);
+  expect(highlightThemeCss('')).toBe('');
 });
 
 test('the palettes in use: ratios (printed for the record)', () => {

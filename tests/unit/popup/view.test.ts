@@ -66,6 +66,8 @@ test('fieldsets with legends; the Text size radio group; names begin with XS …
     'Theme',
     'Layout',
     'This site and opening',
+    'Read aloud',
+    'Highlight',
   ]);
   const group = $('[role="radiogroup"]');
   expect(document.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).toBe('Text size');
