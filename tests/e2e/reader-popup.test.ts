@@ -23,11 +23,33 @@ describe(`[${name}] reader: popup`, () => {
     report.popupAxe = axe;
     expect(axe.violations).toEqual([]);
     const legends = await popup.$$eval('fieldset > legend', (ls) => ls.map((l) => l.textContent));
-    expect(legends).toEqual(['Text size', 'Font', 'Spacing', 'Theme', 'Layout', 'This site and opening']);
+    expect(legends).toEqual([
+      'Text size',
+      'Font',
+      'Spacing',
+      'Theme',
+      'Layout',
+      'This site and opening',
+      'Read aloud',
+      'Highlight',
+    ]);
     const labels = await popup.$$eval('input[type="checkbox"]', (xs) =>
       xs.map((x) => (x as HTMLInputElement).labels?.[0]?.textContent),
     );
-    expect(labels).toEqual(['Show images', 'This site only (127.0.0.1)', 'Open articles automatically']);
+    expect(labels).toEqual([
+      'Show images',
+      'This site only (127.0.0.1)',
+      'Open articles automatically',
+      'Read captions',
+    ]);
+    // Read aloud's Voice menu (Automatic first) and Speed, named by their labels.
+    const speech = await popup.evaluate(() => ({
+      voice: (document.querySelector('select[name="voice"]') as HTMLSelectElement).labels[0]?.textContent,
+      first: (document.querySelector('select[name="voice"]') as HTMLSelectElement).options[0]?.textContent,
+      speed: (document.querySelector('input[name="speechRate"]') as HTMLInputElement).labels?.[0]
+        ?.textContent,
+    }));
+    expect(speech).toEqual({ voice: 'Voice', first: 'Automatic voice', speed: 'Speed' });
     await popup.screenshot({ path: join(SHOTS, `${name}-popup.png`) as `${string}.png` });
 
     // The same page as the options page, in a tab of its own and about no tab.
