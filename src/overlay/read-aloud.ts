@@ -24,34 +24,10 @@ import {
 } from '../speech';
 import { highlightThemeCss } from './palettes';
 import type { SpeechButtons } from './toolbar';
+import { keyAction, READ_ALOUD_KEYS } from './read-aloud-keys';
+import { languageName, selectionNode, setLabel } from './read-aloud-dom';
 
-/**
- * The keys, matched on the physical key (event.code) so that they hold on every layout. Ctrl+Alt
- * combinations: single letters belong to screen readers' browse mode, Alt+Shift+letter to browser and
- * extension commands, Ctrl+Shift+letter to the browser; Ctrl+Alt+arrows move through tables in NVDA and
- * JAWS (and switch workspaces on some desktops), so Comma and Period ("<" and ">") step instead.
- */
-export const READ_ALOUD_KEYS = {
-  toggle: { code: 'Space', aria: 'Control+Alt+Space', label: 'Ctrl+Alt+Space' },
-  previous: { code: 'Comma', aria: 'Control+Alt+,', label: 'Ctrl+Alt+,' },
-  next: { code: 'Period', aria: 'Control+Alt+.', label: 'Ctrl+Alt+.' },
-  stop: { code: 'Slash', aria: 'Control+Alt+/', label: 'Ctrl+Alt+/' },
-} as const;
-type KeyAction = keyof typeof READ_ALOUD_KEYS;
-
-/** Media keys do the same where the system passes them to the page. */
-const MEDIA_KEYS: Readonly<Record<string, KeyAction>> = {
-  MediaPlayPause: 'toggle',
-  MediaTrackPrevious: 'previous',
-  MediaTrackNext: 'next',
-  MediaStop: 'stop',
-};
-
-/** The help line for the settings panel. */
-export function readAloudKeysHelp(t: Translate): string {
-  const k = READ_ALOUD_KEYS;
-  return t('readAloudKeys', [k.toggle.label, k.previous.label, k.next.label, k.stop.label]);
-}
+export { READ_ALOUD_KEYS, readAloudKeysHelp } from './read-aloud-keys';
 
 export interface ReadAloudOptions {
   doc: Document;
@@ -130,10 +106,7 @@ export class ReadAloud {
 
   /** The reader's keys; true when the event was one of them (and was handled). */
   handleKey(e: KeyboardEvent): boolean {
-    let action: KeyAction | undefined = MEDIA_KEYS[e.key];
-    if (!action && e.ctrlKey && e.altKey && !e.shiftKey && !e.metaKey) {
-      action = (Object.keys(READ_ALOUD_KEYS) as KeyAction[]).find((k) => READ_ALOUD_KEYS[k].code === e.code);
-    }
+    const action = keyAction(e);
     if (!action) return false;
     e.preventDefault();
     this[action]();
@@ -355,53 +328,5 @@ export class ReadAloud {
     if (this.o.linux !== undefined) return this.o.linux;
     const ua = this.o.doc.defaultView?.navigator.userAgent ?? '';
     return /linux|x11/i.test(ua) && !/android|cros/i.test(ua);
-  }
-}
-
-function setLabel(
-  button: HTMLButtonElement,
-  glyph: string | null,
-  name: string,
-  key: { aria: string; label: string },
-): void {
-  const label = button.querySelector('.label');
-  if (label && label.textContent !== name) label.textContent = name;
-  if (glyph !== null) {
-    const g = button.querySelector('.glyph');
-    if (g && g.textContent !== glyph) g.textContent = glyph;
-  }
-  button.setAttribute('aria-keyshortcuts', key.aria);
-  button.title = `${name} (${key.label})`;
-}
-
-/** "ur" → "Urdu" in the UI's language; the tag itself where the browser cannot name it. */
-function languageName(lang: string, uiLang?: string): string {
-  if (!lang) return '?';
-  try {
-    return new Intl.DisplayNames(uiLang ? [uiLang] : [], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
-}
-
-interface ComposedSelection {
-  getComposedRanges?: (options: { shadowRoots: ShadowRoot[] }) => StaticRange[];
-}
-
-/** The node of the selection or caret, looked up through the reader's shadow root. */
-function selectionNode(doc: Document, root: Node): Node | null {
-  // Duck-typed: in a Firefox content script the page's nodes are not instances of the script's ShadowRoot.
-  const shadow = root.nodeType === 11 && 'host' in root ? (root as ShadowRoot) : null;
-  try {
-    const sel = doc.getSelection() as (Selection & ComposedSelection) | null;
-    if (sel && shadow && typeof sel.getComposedRanges === 'function' && sel.rangeCount > 0) {
-      const range = sel.getComposedRanges({ shadowRoots: [shadow] })[0];
-      if (range) return range.startContainer;
-    }
-    // Chromium before getComposedRanges: the shadow root's own selection.
-    const own = (shadow as (ShadowRoot & { getSelection?: () => Selection | null }) | null)?.getSelection?.();
-    return own?.anchorNode ?? sel?.anchorNode ?? null;
-  } catch {
-    return null;
   }
 }
