@@ -5,7 +5,7 @@
  * `host.shadowRoot` as before. Security tests whose page scripts attack the reader never call this.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { browserName } from '../../scripts/lib/harness/browsers';
+import { browserName } from './browsers';
 
 const HOST = '[data-lectern-host]';
 
