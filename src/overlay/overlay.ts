@@ -1,5 +1,5 @@
 /**
- * The reader overlay: a host on <html> with an open shadow root holding a <dialog> opened with
+ * The reader overlay: a host on <html> with a closed shadow root holding a <dialog> opened with
  * showModal() (top layer, page inert, Escape closes, focus returns). Takes plain data only: the
  * article, a Translate, the settings, and callbacks through which the reader stores changes.
  *
@@ -86,7 +86,7 @@ export class ReaderOverlay {
     this.host = doc.createElement('lectern-reader');
     this.host.setAttribute(HOST_ATTRIBUTE, '');
     this.host.style.setProperty('display', 'block', 'important');
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
 
