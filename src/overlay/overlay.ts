@@ -27,6 +27,7 @@ import { buildToolbar } from './toolbar';
 import { tabStops, trapTab } from './focus-trap';
 import { LiveRegion, Notices, type NoticeAction } from './notices';
 import { PageEffects } from './page-effects';
+import { ForeignNodeGuard } from './foreign-nodes';
 
 export { MAX_IMAGES, type OverlayContent } from './article-view';
 
@@ -70,6 +71,8 @@ export class ReaderOverlay {
   private readonly live: LiveRegion;
   private readonly noticeList: Notices;
   private readonly pageEffects: PageEffects;
+  /** Removes what a page inserts into the root (Firefox can hand a page the closed root). */
+  private readonly foreign: ForeignNodeGuard;
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
   /** Opened and not yet cleaned up after (see handleClosed). */
@@ -87,6 +90,7 @@ export class ReaderOverlay {
     this.host.setAttribute(HOST_ATTRIBUTE, '');
     this.host.style.setProperty('display', 'block', 'important');
     this.root = this.host.attachShadow({ mode: 'closed' });
+    this.foreign = new ForeignNodeGuard(this.root);
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
 
@@ -143,7 +147,7 @@ export class ReaderOverlay {
     this.panel.append(this.form.element);
     this.live = new LiveRegion(doc);
     this.status = this.live.element;
-    this.noticeList = new Notices(doc, this.live);
+    this.noticeList = new Notices(doc, this.live, (node) => this.foreign.adopt(node));
     this.notices = this.noticeList.element;
     bar.append(this.toolbar, this.notices, this.panel);
 
@@ -154,6 +158,8 @@ export class ReaderOverlay {
 
     dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
+    // Everything above is the reader's own; whatever it inserts later is adopted where it inserts it.
+    this.foreign.adopt(this.root);
     this.pageEffects = new PageEffects(doc, this.host, dialog, this.root);
     // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
     // reader may be open again, which a late event must leave alone.
@@ -174,7 +180,9 @@ export class ReaderOverlay {
 
   setContent(content: OverlayContent): void {
     const { doc, t } = this;
-    this.main.replaceChildren(...renderContent({ doc, t, dateInWords: this.options.dateInWords }, content));
+    const nodes = renderContent({ doc, t, dateInWords: this.options.dateInWords }, content);
+    this.main.replaceChildren(...nodes);
+    for (const node of nodes) this.foreign.adopt(node);
   }
 
   /** Opens the dialog. Returns false (and leaves the page as it was) when it cannot be shown. */
@@ -185,6 +193,7 @@ export class ReaderOverlay {
     this.returnFocus = deepActiveElement(this.doc);
     this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
     this.pageEffects.lockScroll();
+    this.foreign.start();
     this.dialog.showModal();
     this.needsCleanup = true;
     const rect = this.dialog.getBoundingClientRect();
@@ -300,6 +309,7 @@ export class ReaderOverlay {
     if (!this.needsCleanup) return;
     this.needsCleanup = false;
     this.pageEffects.stop();
+    this.foreign.stop();
     const win = this.doc.defaultView;
     const target = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
