@@ -19,7 +19,13 @@
  */
 import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { applySettings } from '../settings-ui/apply-settings';
+import {
+  applySettings,
+  fontStacks,
+  FONT_STACKS,
+  type FontFamilies,
+  type FontStacks,
+} from '../settings-ui/apply-settings';
 import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from '../settings-ui/settings-form';
 import { OVERLAY_CSS } from './css';
 import { renderContent, TITLE_ID, type OverlayContent } from './article-view';
@@ -52,6 +58,8 @@ export interface OverlayOptions {
   onSiteOnly?: (on: boolean) => void;
   /** The publication date in words (the reader asks the background: src/shared/dates.ts). */
   dateInWords?: (iso: string) => Promise<string | null>;
+  /** The family names the reader gave its bundled fonts in the page (src/reader/fonts.ts). */
+  fontFamilies?: FontFamilies;
 }
 
 export class ReaderOverlay {
@@ -67,6 +75,7 @@ export class ReaderOverlay {
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
+  private readonly stacks: FontStacks;
   private readonly settingsButton: HTMLButtonElement;
   private readonly live: LiveRegion;
   private readonly noticeList: Notices;
@@ -84,6 +93,7 @@ export class ReaderOverlay {
     this.doc = options.doc;
     this.t = options.t;
     this.settings = { ...options.settings };
+    this.stacks = options.fontFamilies ? fontStacks(options.fontFamilies) : FONT_STACKS;
     const doc = this.doc;
     const t = this.t;
     this.host = doc.createElement('lectern-reader');
@@ -143,6 +153,7 @@ export class ReaderOverlay {
       siteOnly: options.siteOnly ?? false,
       onChange: (patch) => this.change(patch),
       onSiteOnly: (on) => options.onSiteOnly?.(on),
+      fontStacks: this.stacks,
     });
     this.panel.append(this.form.element);
     this.live = new LiveRegion(doc);
@@ -167,7 +178,7 @@ export class ReaderOverlay {
       if (!dialog.open) this.handleClosed();
     });
     dialog.addEventListener('keydown', (e) => this.onKey(e));
-    applySettings(dialog, this.settings);
+    applySettings(dialog, this.settings, this.stacks);
   }
 
   get isOpen(): boolean {
@@ -218,7 +229,7 @@ export class ReaderOverlay {
   applySettings(settings: Settings, siteOnly?: boolean): void {
     const before = this.settings;
     this.settings = { ...settings };
-    applySettings(this.dialog, this.settings);
+    applySettings(this.dialog, this.settings, this.stacks);
     this.form.update(this.settings, siteOnly);
     if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
     else if (before.theme !== settings.theme)

@@ -16,7 +16,7 @@ import {
   type Settings,
 } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { applySettings, FONT_STACKS } from './apply-settings';
+import { applySettings, FONT_STACKS, type FontStacks } from './apply-settings';
 
 export interface SettingsFormOptions {
   doc: Document;
@@ -29,6 +29,8 @@ export interface SettingsFormOptions {
   site?: string | null;
   siteOnly?: boolean;
   onSiteOnly?: (on: boolean) => void;
+  /** The font stacks to show fonts in (the reader's bundled fonts have names of their own). */
+  fontStacks?: FontStacks;
 }
 
 export interface SettingsForm {
@@ -68,6 +70,7 @@ function decimals(step: number): number {
 export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
   const { doc, t, idPrefix } = options;
   let current: Settings = { ...options.settings };
+  const stacks = options.fontStacks ?? FONT_STACKS;
   const id = (name: string): string => `${idPrefix}-${name}`;
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -86,7 +89,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
 
   function change(patch: Partial<Settings>): void {
     current = { ...current, ...patch };
-    applySettings(form, current);
+    applySettings(form, current, stacks);
     for (const u of updaters) u(current, siteOnlyBox?.checked ?? false);
     options.onChange(patch);
   }
@@ -125,7 +128,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
       } else {
         l.append(input, el('span', {}, text.long));
       }
-      if (key === 'font') l.style.fontFamily = FONT_STACKS[value as Settings['font']];
+      if (key === 'font') l.style.fontFamily = stacks[value as Settings['font']];
       choices.append(l);
     }
     fieldset.append(choices);
@@ -155,7 +158,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
       const v = Number(input.value);
       show(v);
       // Preview only while dragging: storage.sync limits writes per minute.
-      applySettings(form, { ...current, [key]: v });
+      applySettings(form, { ...current, [key]: v }, stacks);
     });
     input.addEventListener('change', () => change({ [key]: Number(input.value) } as Partial<Settings>));
     row.append(el('label', { for: input.id }, t(RANGE_LABEL_KEYS[key])), input, out);
@@ -261,7 +264,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
 
   function update(settings: Settings, siteOnly = siteOnlyBox?.checked ?? false): void {
     current = { ...settings };
-    applySettings(form, current);
+    applySettings(form, current, stacks);
     for (const u of updaters) u(current, siteOnly);
   }
   update(current, Boolean(options.siteOnly));
