@@ -24,10 +24,15 @@ export class ForeignNodeGuard {
     return this.removedCount;
   }
 
+  /**
+   * Watches the root. What is in it and was never adopted goes first: a page that kept the root (from
+   * an earlier opening) can insert while the guard is stopped.
+   */
   start(): void {
     const Observer = this.root.ownerDocument.defaultView?.MutationObserver;
     if (!Observer || this.observer) return;
-    this.adopt(this.root);
+    this.ours.add(this.root);
+    this.purge();
     this.observer = new Observer((records) => this.sweep(records));
     this.observer.observe(this.root, { childList: true, subtree: true });
   }
@@ -38,6 +43,18 @@ export class ForeignNodeGuard {
     this.sweep(observer.takeRecords());
     observer.disconnect();
     this.observer = null;
+  }
+
+  private purge(): void {
+    const walker = this.root.ownerDocument.createTreeWalker(this.root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    const foreign: Node[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!this.ours.has(n)) foreign.push(n);
+    for (const node of foreign)
+      if (node.parentNode && this.root.contains(node)) {
+        // (one inside a foreign element already removed went with it)
+        node.parentNode.removeChild(node);
+        this.removedCount++;
+      }
   }
 
   private sweep(records: MutationRecord[]): void {

@@ -52,6 +52,8 @@ export class Notices {
   constructor(
     private readonly doc: Document,
     private readonly live: LiveRegion,
+    /** Told of each row right after it is inserted (the overlay's ForeignNodeGuard adopts it). */
+    private readonly inserted: (row: HTMLElement) => void = () => undefined,
   ) {
     this.element = doc.createElement('div');
     this.element.className = 'notices';
@@ -75,6 +77,7 @@ export class Notices {
     const old = this.find(kind);
     if (old) old.replaceWith(row);
     else this.element.append(row);
+    this.inserted(row);
     this.live.announce(text);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The reader overlay: a host on <html> with an open shadow root holding a <dialog> opened with
+ * The reader overlay: a host on <html> with a closed shadow root holding a <dialog> opened with
  * showModal() (top layer, page inert, Escape closes, focus returns). Takes plain data only: the
  * article, a Translate, the settings, and callbacks through which the reader stores changes.
  *
@@ -20,7 +20,13 @@
  */
 import { THEMES, stepTextSize, type Settings } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { applySettings } from '../settings-ui/apply-settings';
+import {
+  applySettings,
+  fontStacks,
+  FONT_STACKS,
+  type FontFamilies,
+  type FontStacks,
+} from '../settings-ui/apply-settings';
 import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from '../settings-ui/settings-form';
 import { OVERLAY_CSS } from './css';
 import { renderContent, TITLE_ID, type OverlayContent } from './article-view';
@@ -29,6 +35,7 @@ import { tabStops, trapTab } from './focus-trap';
 import { LiveRegion, Notices, type NoticeAction } from './notices';
 import { PageEffects } from './page-effects';
 import { ReadAloud, readAloudKeysHelp } from './read-aloud';
+import { ForeignNodeGuard } from './foreign-nodes';
 
 export { MAX_IMAGES, type OverlayContent } from './article-view';
 
@@ -53,6 +60,8 @@ export interface OverlayOptions {
   onSiteOnly?: (on: boolean) => void;
   /** The publication date in words (the reader asks the background: src/shared/dates.ts). */
   dateInWords?: (iso: string) => Promise<string | null>;
+  /** The family names the reader gave its bundled fonts in the page (src/reader/fonts.ts). */
+  fontFamilies?: FontFamilies;
 }
 
 export class ReaderOverlay {
@@ -69,10 +78,13 @@ export class ReaderOverlay {
   private readonly doc: Document;
   private readonly t: Translate;
   private settings: Settings;
+  private readonly stacks: FontStacks;
   private readonly settingsButton: HTMLButtonElement;
   private readonly live: LiveRegion;
   private readonly noticeList: Notices;
   private readonly pageEffects: PageEffects;
+  /** Removes what a page inserts into the root (Firefox can hand a page the closed root). */
+  private readonly foreign: ForeignNodeGuard;
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
   /** Opened and not yet cleaned up after (see handleClosed). */
@@ -84,12 +96,14 @@ export class ReaderOverlay {
     this.doc = options.doc;
     this.t = options.t;
     this.settings = { ...options.settings };
+    this.stacks = options.fontFamilies ? fontStacks(options.fontFamilies) : FONT_STACKS;
     const doc = this.doc;
     const t = this.t;
     this.host = doc.createElement('lectern-reader');
     this.host.setAttribute(HOST_ATTRIBUTE, '');
     this.host.style.setProperty('display', 'block', 'important');
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.foreign = new ForeignNodeGuard(this.root);
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
 
@@ -147,11 +161,12 @@ export class ReaderOverlay {
       onChange: (patch) => this.change(patch),
       onSiteOnly: (on) => options.onSiteOnly?.(on),
       readAloudHelp: readAloudKeysHelp(t),
+      fontStacks: this.stacks,
     });
     this.panel.append(this.form.element);
     this.live = new LiveRegion(doc);
     this.status = this.live.element;
-    this.noticeList = new Notices(doc, this.live);
+    this.noticeList = new Notices(doc, this.live, (node) => this.foreign.adopt(node));
     this.notices = this.noticeList.element;
     bar.append(this.toolbar, this.notices, this.panel);
 
@@ -179,8 +194,11 @@ export class ReaderOverlay {
         const sheet = doc.createElement('style');
         sheet.textContent = css;
         style.after(sheet);
+        this.foreign.adopt(sheet);
       },
     });
+    // Everything above is the reader's own; whatever it inserts later is adopted where it inserts it.
+    this.foreign.adopt(this.root);
     this.pageEffects = new PageEffects(doc, this.host, dialog, this.root);
     // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
     // reader may be open again, which a late event must leave alone.
@@ -188,7 +206,7 @@ export class ReaderOverlay {
       if (!dialog.open) this.handleClosed();
     });
     dialog.addEventListener('keydown', (e) => this.onKey(e));
-    applySettings(dialog, this.settings);
+    applySettings(dialog, this.settings, this.stacks);
   }
 
   get isOpen(): boolean {
@@ -202,7 +220,9 @@ export class ReaderOverlay {
   setContent(content: OverlayContent): void {
     const { doc, t } = this;
     this.readAloud.reset();
-    this.main.replaceChildren(...renderContent({ doc, t, dateInWords: this.options.dateInWords }, content));
+    const nodes = renderContent({ doc, t, dateInWords: this.options.dateInWords }, content);
+    this.main.replaceChildren(...nodes);
+    for (const node of nodes) this.foreign.adopt(node);
   }
 
   /** Opens the dialog. Returns false (and leaves the page as it was) when it cannot be shown. */
@@ -213,6 +233,7 @@ export class ReaderOverlay {
     this.returnFocus = deepActiveElement(this.doc);
     this.scroll = win ? { x: win.scrollX, y: win.scrollY } : null;
     this.pageEffects.lockScroll();
+    this.foreign.start();
     this.dialog.showModal();
     this.needsCleanup = true;
     const rect = this.dialog.getBoundingClientRect();
@@ -237,8 +258,9 @@ export class ReaderOverlay {
   applySettings(settings: Settings, siteOnly?: boolean): void {
     const before = this.settings;
     this.settings = { ...settings };
-    applySettings(this.dialog, this.settings);
+    applySettings(this.dialog, this.settings, this.stacks);
     this.form.update(this.settings, siteOnly);
+    this.foreign.adopt(this.form.element); // an update may rebuild the voice menu's options
     this.readAloud.updateSettings(this.settings);
     if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
     else if (before.theme !== settings.theme)
@@ -270,7 +292,11 @@ export class ReaderOverlay {
     this.panel.hidden = !open;
     this.settingsButton.setAttribute('aria-expanded', String(open));
     // The voice menu is filled when first looked at: no speech engine is made when the reader opens.
-    if (open) this.readAloud.listVoices((voices, lang) => this.form.setVoices(voices, lang));
+    if (open)
+      this.readAloud.listVoices((voices, lang) => {
+        this.form.setVoices(voices, lang);
+        this.foreign.adopt(this.form.element); // the voice menu's new options are the reader's own
+      });
   }
 
   /** Moves focus to the article (its start), as the skip link does. */
@@ -333,6 +359,7 @@ export class ReaderOverlay {
     this.needsCleanup = false;
     this.readAloud.close();
     this.pageEffects.stop();
+    this.foreign.stop();
     const win = this.doc.defaultView;
     const target = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;

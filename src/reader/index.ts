@@ -9,7 +9,7 @@ import { makeTranslate } from '../shared/i18n';
 import { uiLocale } from '../settings-ui/ui-locale';
 import { prepareSanitizer } from '../extract/sanitize';
 import { Reader } from './reader';
-import { fontLoader } from './fonts';
+import { BundledFonts } from './fonts';
 import { claimStart } from './start-flag';
 
 if (claimStart(globalThis)) start();
@@ -31,7 +31,7 @@ function start(): void {
       const words: unknown = await browser.runtime.sendMessage(envelope('rd-bg:date', { iso, lang: uiLang }));
       return typeof words === 'string' ? words : null; // no answer: the day as published stays
     },
-    ensureFont: fontLoader((path) => browser.runtime.getURL(path)),
+    fonts: new BundledFonts((path) => browser.runtime.getURL(path)),
   });
 
   browser.storage.onChanged.addListener((changes, area) => {

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings, type StorageAreaLike } from '../shared
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
+import type { FontFamilies } from '../settings-ui/apply-settings';
 import { connectSettings } from '../settings-ui/settings-sync';
 import { PageWatcher, articleChanged, pageFingerprint, type PageFingerprint } from './page-changes';
 import { measure } from '../shared/timing';
@@ -26,7 +27,13 @@ export interface ReaderServices {
   storage: { primary: StorageAreaLike; fallback: StorageAreaLike };
   /** The publication date in words, from the background (src/shared/dates.ts). */
   dateInWords: (iso: string) => Promise<string | null>;
-  ensureFont: (font: Settings['font']) => Promise<void>;
+  /** The bundled fonts: random family names, in the page's font set only while open (fonts.ts). */
+  fonts: {
+    readonly families: FontFamilies;
+    ensure(font: Settings['font']): Promise<void>;
+    show(): void;
+    hide(): void;
+  };
 }
 
 export class Reader {
@@ -102,6 +109,7 @@ export class Reader {
     // Opening again shows the same article without rendering it again (unless the page changed).
     this.render(result);
     this.openTitle = result.ok ? result.article.title : '';
+    this.services.fonts.show(); // hidden again on close (onClose), a failed opening included
     const opened = overlay.open();
     measure('lectern:render', renderStart);
     if (!opened) return { ok: false, reason: 'failed', message: t('openFailed') };
@@ -117,7 +125,7 @@ export class Reader {
   /** New settings (from storage, or the ones to open with): load their font, show them. */
   private applySettings(next: Settings): void {
     this.settings = next;
-    this.services.ensureFont(next.font).catch(() => undefined);
+    this.services.fonts.ensure(next.font).catch(() => undefined);
     this.overlay?.applySettings(next, this.siteOnly);
   }
 
@@ -181,14 +189,16 @@ export class Reader {
       site: this.site,
       siteOnly: this.siteOnly,
       dateInWords: this.services.dateInWords,
+      fontFamilies: this.services.fonts.families,
       onChange: (patch) => {
         // Shown by the overlay already; keep our copy in step for the next opening.
         this.settings = { ...this.settings, ...patch };
-        if (patch.font) this.services.ensureFont(patch.font).catch(() => undefined);
+        if (patch.font) this.services.fonts.ensure(patch.font).catch(() => undefined);
         void this.connection?.sync.change(patch);
       },
       onSiteOnly: (on) => void this.connection?.sync.setSiteOnly(on),
       onClose: () => {
+        this.services.fonts.hide();
         this.watcher.stop();
         this.overlay?.clearNotice('update');
         this.overlay?.clearNotice('settings');

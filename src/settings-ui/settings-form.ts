@@ -17,7 +17,7 @@ import {
   type Settings,
 } from '../shared/settings';
 import type { Translate } from '../shared/i18n';
-import { applySettings, FONT_STACKS } from './apply-settings';
+import { applySettings, FONT_STACKS, type FontStacks } from './apply-settings';
 import { buildVoiceMenu } from './voice-menu';
 import type { VoiceLike } from '../speech';
 
@@ -34,6 +34,8 @@ export interface SettingsFormOptions {
   onSiteOnly?: (on: boolean) => void;
   /** The reader's read-aloud keys, said under the read-aloud settings (the reader's panel only). */
   readAloudHelp?: string;
+  /** The font stacks to show fonts in (the reader's bundled fonts have names of their own). */
+  fontStacks?: FontStacks;
 }
 
 export interface SettingsForm {
@@ -76,6 +78,7 @@ function decimals(step: number): number {
 export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
   const { doc, t, idPrefix } = options;
   let current: Settings = { ...options.settings };
+  const stacks = options.fontStacks ?? FONT_STACKS;
   const id = (name: string): string => `${idPrefix}-${name}`;
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
@@ -94,7 +97,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
 
   function change(patch: Partial<Settings>): void {
     current = { ...current, ...patch };
-    applySettings(form, current);
+    applySettings(form, current, stacks);
     for (const u of updaters) u(current, siteOnlyBox?.checked ?? false);
     options.onChange(patch);
   }
@@ -133,7 +136,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
       } else {
         l.append(input, el('span', {}, text.long));
       }
-      if (key === 'font') l.style.fontFamily = FONT_STACKS[value as Settings['font']];
+      if (key === 'font') l.style.fontFamily = stacks[value as Settings['font']];
       choices.append(l);
     }
     fieldset.append(choices);
@@ -163,7 +166,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
       const v = Number(input.value);
       show(v);
       // Preview only while dragging: storage.sync limits writes per minute.
-      applySettings(form, { ...current, [key]: v });
+      applySettings(form, { ...current, [key]: v }, stacks);
     });
     input.addEventListener('change', () => change({ [key]: Number(input.value) } as Partial<Settings>));
     row.append(el('label', { for: input.id }, t(RANGE_LABEL_KEYS[key])), input, out);
@@ -298,7 +301,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
 
   function update(settings: Settings, siteOnly = siteOnlyBox?.checked ?? false): void {
     current = { ...settings };
-    applySettings(form, current);
+    applySettings(form, current, stacks);
     for (const u of updaters) u(current, siteOnly);
   }
   update(current, Boolean(options.siteOnly));

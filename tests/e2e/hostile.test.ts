@@ -14,12 +14,21 @@ import {
   type Harness,
 } from '../../scripts/lib/harness/browsers';
 import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
-import { actionTitle, dialogState, waitForDialog } from '../../scripts/lib/harness/reader';
+import {
+  actionTitle,
+  dialogState,
+  waitForDialog as waitForDialogExposing,
+} from '../../scripts/lib/harness/reader';
+import { inReaderRoot } from '../../scripts/lib/harness/reader-root';
 import { waitFor } from '../../scripts/lib/harness/wait';
 
 jest.setTimeout(120_000);
 const name = browserName();
 const FERRY = 'Winter ferry service approved for Castlebridge';
+
+/** The pages here are hostile: the reader's closed root is read with privilege, never exposed to them. */
+const waitForDialog = (page: Page, open = true): Promise<void> =>
+  waitForDialogExposing(page, open, { expose: false });
 
 async function openReader(h: Harness, page: Page): Promise<string> {
   const popup = await h.openPopup(page);
@@ -135,10 +144,7 @@ describe(`[${name}] hostile and difficult pages`, () => {
     await frame!.waitForSelector('article');
     await actionTitle(h, page, 'No article found on this page');
     await openReader(h, page);
-    const text = await page.evaluate(
-      () =>
-        document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.textContent ?? '',
-    );
+    const text = await inReaderRoot(page, (root) => root.querySelector('dialog')?.textContent ?? '');
     expect(text).toContain('No article found');
     expect(await frame!.evaluate(() => document.querySelectorAll('[data-lectern-host]').length)).toBe(0);
   });
@@ -156,10 +162,7 @@ describe(`[${name}] hostile and difficult pages`, () => {
     page = await h.openPage(server.url('/hostile/images.html'));
     expect(await page.evaluate(() => document.images.length)).toBe(50_000);
     expect(await openReader(h, page)).toBe('Fifty thousand photographs on one wall');
-    const text = await page.evaluate(
-      () =>
-        document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('main')?.textContent ?? '',
-    );
+    const text = await inReaderRoot(page, (root) => root.querySelector('main')?.textContent ?? '');
     expect(text).toContain('fifty thousand prints');
   });
 

@@ -199,10 +199,7 @@ describe(`[${name}] reader: open and close`, () => {
     const { h, server, track } = suite;
     await storeSettings(h, { autoOpen: true });
     const page = track(await h.openPage(server.url('/e2e/article.html')));
-    await page.waitForFunction(
-      () => document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.open === true,
-      { timeout: 15_000, polling: 50 },
-    );
+    await waitForDialog(page);
     expect(await dialogState(page)).toMatchObject({ open: true, modal: true, name: TITLE });
     // A second detection of the same page (it can come twice) opens automatically again: the reader
     // the person is reading stays open.

@@ -11,6 +11,7 @@ import { waitForDialog } from '../../scripts/lib/harness/reader';
 import { findDanger, findPageHooks } from '../../scripts/lib/security/danger';
 import { PAYLOADS, payloadPage } from '../../scripts/lib/security/payloads';
 import { waitFor } from '../../scripts/lib/harness/wait';
+import { inReaderRoot } from '../../scripts/lib/harness/reader-root';
 
 jest.setTimeout(90_000);
 const name = browserName();
@@ -26,9 +27,10 @@ function counts(beacons: string[]): Map<string, number> {
 
 /** Lets every queued load/error event of the overlay's images run, then proves the beacon log is current. */
 async function settle(server: FixtureServer, page: Page, tag: string): Promise<void> {
-  await page.evaluate(async () => {
-    const root = document.querySelector('[data-lectern-host]')?.shadowRoot;
-    const images = Array.from(root?.querySelectorAll('img') ?? []);
+  // The page's script attacks: the reader's closed root is read with privilege, never exposed to it.
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const settled = await inReaderRoot(page, async (root) => {
+    const images = Array.from(root.querySelectorAll('img'));
     // The reader loads article images lazily; load every one now, so that any handler that survived
     // would run during the test rather than when a reader scrolls.
     for (const img of images) img.loading = 'eager';
@@ -43,7 +45,9 @@ async function settle(server: FixtureServer, page: Page, tag: string): Promise<v
       ),
     );
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return true;
   });
+  if (!settled) await page.evaluate(frames); // no reader yet: the page's own images
   await page.evaluate(
     (url: string) => fetch(url).then(() => undefined),
     server.url(`/beacon?id=__sentinel-${tag}`),
@@ -79,7 +83,7 @@ describe(`[${name}] script injection through the reader`, () => {
 
     const popup = await h.openPopup(page);
     await popup.locator('button ::-p-text(Open reader)').click();
-    await waitForDialog(page);
+    await waitForDialog(page, true, { expose: false });
     await popup.close();
     await settle(server, page, 'after');
     const after = counts(server.beacons);
@@ -89,19 +93,18 @@ describe(`[${name}] script injection through the reader`, () => {
       .map(([id]) => id);
     expect(fired).toEqual([]);
 
-    const inOverlay = await page.evaluate(
-      `(${findDanger.toString()})(document.querySelector('[data-lectern-host]').shadowRoot.querySelector('main'))`,
+    const inOverlay = await inReaderRoot(
+      page,
+      `(root) => (${findDanger.toString()})(root.querySelector('main'))`,
     );
     expect(inOverlay).toEqual([]);
     // The article alone: the overlay's own controls carry roles and ARIA attributes on purpose.
-    const hooks = await page.evaluate(
-      `(${findPageHooks.toString()})(document.querySelector('[data-lectern-host]').shadowRoot.querySelector('main .article-body'))`,
+    const hooks = await inReaderRoot(
+      page,
+      `(root) => (${findPageHooks.toString()})(root.querySelector('main .article-body'))`,
     );
     expect(hooks).toEqual([]);
-    const text = await page.evaluate(
-      () =>
-        document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('main')?.textContent ?? '',
-    );
+    const text = (await inReaderRoot(page, (root) => root.querySelector('main')?.textContent)) ?? '';
     expect(text).toContain('Harbour lamp restored after report');
     expect(text).toContain('Write <img src=x onerror=alert(1)> to see the bug.');
     expect(text).toContain(`Paragraph ${PAYLOADS.length - 2} of the council's report`);

@@ -1,11 +1,12 @@
 /**
- * Probes of the open reader overlay for the reader's end-to-end tests (run in the page's main world;
- * the shadow root is open), plus ways to drive the reader without the popup.
+ * Probes of the open reader overlay for the reader's end-to-end tests (run in the page's main world,
+ * on the closed root exposed there by revealReader), plus ways to drive the reader without the popup.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import type { Harness } from '../../scripts/lib/harness/browsers';
 import { waitFor } from '../../scripts/lib/harness/wait';
+import { exposeReaderRoot } from '../../scripts/lib/harness/reader-root';
 import type { Settings } from '../../src/shared/settings';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,8 +63,17 @@ export async function storedData(h: Harness): Promise<Record<string, unknown>> {
   return inExtension(h, `(globalThis.browser ?? chrome).storage.sync.get(null)`);
 }
 
+/**
+ * Waits for the reader's host, then exposes its closed root to the page's main world as the host's
+ * `shadowRoot` (scripts/lib/harness/reader-root.ts). Never on a page whose script attacks the reader.
+ */
+export async function revealReader(page: Page): Promise<void> {
+  await waitFor(() => exposeReaderRoot(page), Boolean, "the reader's host", 15_000);
+}
+
 /** Waits until the overlay's first article paragraph has this computed font size (px). */
 export async function waitForParagraphPx(page: Page, px: number): Promise<number> {
+  await revealReader(page);
   await page.waitForFunction(
     (want: number) => {
       const p = document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('.article-body p');
@@ -80,6 +90,7 @@ export async function waitForParagraphPx(page: Page, px: number): Promise<number
 
 /** Waits until the dialog carries a data attribute value (settings reached the overlay). */
 export async function waitForDialogAttr(page: Page, name: string, value: string): Promise<void> {
+  await revealReader(page);
   await page.waitForFunction(
     (n: string, v: string) =>
       document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.getAttribute(n) ===
@@ -103,6 +114,7 @@ async function injectAxe(page: Page): Promise<void> {
 
 /** axe-core over the overlay's dialog (inside the shadow root), or over a whole extension page. */
 export async function runAxe(page: Page, where: 'overlay' | 'document'): Promise<AxeSummary> {
+  if (where === 'overlay') await revealReader(page);
   await injectAxe(page);
   return page.evaluate(
     async (w: string, tags: string[]) => {
@@ -147,6 +159,7 @@ export interface ContrastSample {
  * first opaque background up its ancestors (inside the shadow root up to the dialog).
  */
 export async function overlayContrast(page: Page): Promise<ContrastSample[]> {
+  await revealReader(page);
   return page.evaluate(() => {
     const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
     const parse = (c: string): [number, number, number, number] => {
@@ -194,6 +207,7 @@ export async function overlayContrast(page: Page): Promise<ContrastSample[]> {
 
 /** Layout problems in the overlay: horizontal scrolling, clipped text, overlapping blocks. */
 export async function layoutProblems(page: Page): Promise<string[]> {
+  await revealReader(page);
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.querySelector('[data-lectern-host]')!.shadowRoot!;
@@ -275,6 +289,9 @@ export async function openPopup(h: Harness, page: Page): Promise<Page> {
 
 /** Like waitForDialog, polling on a timer (works in background tabs and on pages that churn the DOM). */
 export async function waitForOpen(page: Page, open = true): Promise<void> {
+  // Closed: a host that is there must still be looked into (a closed root reads as no dialog).
+  if (open) await revealReader(page);
+  else await exposeReaderRoot(page);
   await page.waitForFunction(
     (want: boolean) =>
       Boolean(document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog')?.open) ===

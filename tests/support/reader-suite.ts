@@ -8,7 +8,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { browserName, launch, ROOT, type Harness } from '../../scripts/lib/harness/browsers';
 import { startServer, type FixtureServer } from '../../scripts/lib/harness/server';
 import { actionTitle } from '../../scripts/lib/harness/reader';
-import { storeSettings } from './overlay';
+import { exposeReaderRoot } from '../../scripts/lib/harness/reader-root';
+import { revealReader, storeSettings } from './overlay';
 
 export const SHOTS = join(ROOT, 'tests', 'e2e', '__screenshots__');
 export const TITLE = 'Westmere lighthouse shines again after forty dark years';
@@ -65,6 +66,7 @@ export async function openArticle(
 
 /** Deep focus: the element focused inside the overlay's shadow root, described. */
 export async function focused(page: Page): Promise<{ inDialog: boolean; label: string }> {
+  await exposeReaderRoot(page); // when there is a host: focus may be asked for after closing
   return page.evaluate(() => {
     const host = document.querySelector('[data-lectern-host]');
     const a = document.activeElement;
@@ -81,6 +83,7 @@ export async function focused(page: Page): Promise<{ inDialog: boolean; label: s
 }
 
 export async function clickInOverlay(page: Page, selector: string): Promise<void> {
+  await revealReader(page);
   const handle = await page.evaluateHandle(
     (s: string) => document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector(s),
     selector,

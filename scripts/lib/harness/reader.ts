@@ -1,6 +1,10 @@
-/** Page-side probes of the reader overlay (run in the page's main world; the shadow root is open). */
+/**
+ * Probes of the reader overlay. Its shadow root is closed: they reach it with the automation
+ * protocol's privilege (reader-root.ts), never through anything the page's script could use.
+ */
 import type { Page } from 'puppeteer-core';
 import type { Harness } from './browsers';
+import { exposeReaderRoot, inReaderRoot } from './reader-root';
 import { waitFor } from './wait';
 
 export interface DialogState {
@@ -12,13 +16,15 @@ export interface DialogState {
   height: number;
 }
 
+const CLOSED: DialogState = { open: false, modal: false, name: '', paragraphFontPx: 0, width: 0, height: 0 };
+
+/** The dialog's state, read without exposing the root to the page. */
 export async function dialogState(page: Page): Promise<DialogState> {
-  return page.evaluate(() => {
-    const host = document.querySelector('[data-lectern-host]');
-    const dialog = host?.shadowRoot?.querySelector('dialog');
-    if (!dialog) return { open: false, modal: false, name: '', paragraphFontPx: 0, width: 0, height: 0 };
+  const state = await inReaderRoot(page, (root: ShadowRoot) => {
+    const dialog = root.querySelector('dialog');
+    if (!dialog) return null;
     const labelId = dialog.getAttribute('aria-labelledby');
-    const label = labelId ? host!.shadowRoot!.getElementById(labelId) : null;
+    const label = labelId ? root.getElementById(labelId) : null;
     const p = dialog.querySelector('main p');
     const rect = dialog.getBoundingClientRect();
     return {
@@ -30,17 +36,27 @@ export async function dialogState(page: Page): Promise<DialogState> {
       height: rect.height,
     };
   });
+  return state ?? CLOSED;
 }
 
-export async function waitForDialog(page: Page, open = true): Promise<void> {
-  await page.waitForFunction(
-    (want: boolean) => {
-      const dialog = document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog');
-      return Boolean(dialog?.open) === want;
-    },
-    { timeout: 15_000 },
-    open,
+export interface WaitOptions {
+  /**
+   * Once open, set the closed root as the host's `shadowRoot` in the page's main world, for page-side
+   * probes (the default). Tests whose page scripts attack the reader pass false: there the page must
+   * find nothing.
+   */
+  expose?: boolean;
+}
+
+/** Waits from Node until the reader's dialog is open (or closed, or gone). */
+export async function waitForDialog(page: Page, open = true, options: WaitOptions = {}): Promise<void> {
+  await waitFor(
+    async () => (await dialogState(page)).open,
+    (isOpen) => isOpen === open,
+    `the reader's dialog to be ${open ? 'open' : 'closed'}`,
+    15_000,
   );
+  if (open && options.expose !== false) await exposeReaderRoot(page);
 }
 
 /** The action's title for the page's tab, once it equals `expected` (or the timeout's error). */

@@ -8,12 +8,15 @@ import { useOverlays } from './fixture';
 const { make, made } = useOverlays();
 
 describe('structure', () => {
-  test('host on <html> with an open shadow root, a named modal dialog, skip link first, toolbar, main', () => {
+  test('host on <html> with a closed shadow root, a named modal dialog, skip link first, toolbar, main', () => {
     const { overlay, $ } = make();
     overlay.setContent({ kind: 'article', article: article(document) });
     expect(overlay.open()).toBe(true);
     expect(overlay.host.parentElement).toBe(document.documentElement);
-    expect(overlay.host.shadowRoot?.mode).toBe('open');
+    // Closed: the page's script cannot reach the root through the host; the overlay keeps its own.
+    expect(overlay.host.shadowRoot).toBeNull();
+    expect(overlay.root.mode).toBe('closed');
+    expect(overlay.root.host).toBe(overlay.host);
     expect(overlay.host.style.getPropertyPriority('display')).toBe('important');
     const dialog = overlay.dialog;
     expect(dialog.getAttribute('aria-modal')).toBe('true');

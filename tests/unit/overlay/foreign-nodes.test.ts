@@ -7,6 +7,7 @@ function setUp() {
   const notices = document.createElement('div');
   root.append(notices);
   const guard = new ForeignNodeGuard(root);
+  guard.adopt(notices); // the reader's own, as the overlay adopts everything it builds
   guard.start();
   return { root, notices, guard };
 }
@@ -57,4 +58,22 @@ test('what is inserted before stop is still swept by stop', () => {
   notices.append(document.createElement('iframe'));
   guard.stop();
   expect(notices.children).toHaveLength(0);
+});
+
+test('what was inserted while the guard was stopped goes when it starts again; adopted nodes stay', async () => {
+  const { root, notices, guard } = setUp();
+  guard.stop();
+  // A page that kept the root (Firefox hands it out through getSelection) inserts while closed.
+  const fake = document.createElement('form');
+  fake.innerHTML = '<input type="password">';
+  notices.append(fake);
+  guard.start();
+  expect(root.querySelector('form, input')).toBeNull();
+  expect(notices.isConnected).toBe(true);
+  expect(guard.removed).toBe(1);
+  // And it still watches.
+  notices.append(document.createElement('a'));
+  await flush();
+  expect(root.querySelector('a')).toBeNull();
+  guard.stop();
 });

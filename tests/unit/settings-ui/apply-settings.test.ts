@@ -1,4 +1,9 @@
-import { applySettings, cssVariables, FONT_STACKS } from '../../../src/settings-ui/apply-settings';
+import {
+  applySettings,
+  cssVariables,
+  fontStacks,
+  FONT_STACKS,
+} from '../../../src/settings-ui/apply-settings';
 import { DEFAULT_SETTINGS, TEXT_SIZES, textSizePx, type Settings } from '../../../src/shared/settings';
 
 test.each(TEXT_SIZES)(
@@ -36,4 +41,12 @@ test('applySettings sets properties and data attributes only', () => {
   expect(el.dataset).toMatchObject({ theme: 'sepia', images: 'off', textSize: 'XL', font: 'serif' });
   expect(el.style.getPropertyValue('--lectern-width')).toBe('66ch');
   expect(el.childNodes).toHaveLength(0);
+});
+
+test("the reader's own family names pick its bundled fonts", () => {
+  const stacks = fontStacks({ atkinson: 'f0123456789abcdef', opendyslexic: 'ffedcba9876543210' });
+  const vars = cssVariables({ ...DEFAULT_SETTINGS, font: 'opendyslexic' }, stacks);
+  expect(vars['--lectern-font-family']).toBe('"ffedcba9876543210", "Comic Sans MS", system-ui, sans-serif');
+  expect(stacks.atkinson).toBe('"f0123456789abcdef", system-ui, sans-serif');
+  expect(stacks.serif).toBe(FONT_STACKS.serif);
 });
