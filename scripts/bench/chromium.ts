@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { launch, type Harness } from '../lib/harness/browsers';
 import type { FixtureServer } from '../lib/harness/server';
 import { waitForDialog } from '../lib/harness/reader';
+import { exposeReaderRoot } from '../lib/harness/reader-root';
 import { memoryCycles, type Memory } from './memory';
 import {
   armPaintWatch,
@@ -37,6 +38,8 @@ async function settingsLatency(
   const before = (await measures(page)).extract.length;
   const latencies: number[] = [];
   const sizes = ['LG', 'MD'];
+  // The reader's root is closed: reach it with the automation protocol's privilege, as the tests do.
+  await exposeReaderRoot(page);
   for (let i = 0; i < changes; i++) {
     await page.evaluate(() => {
       const w = window as unknown as { __benchStyled?: Promise<number> };

@@ -15,9 +15,9 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
 async function leftBehind(page: Page): Promise<{ hosts: number; openDialogs: number }> {
   return page.evaluate(() => ({
     hosts: document.querySelectorAll('[data-lectern-host]').length,
-    openDialogs: Array.from(document.querySelectorAll('[data-lectern-host]')).filter((h) =>
-      h.shadowRoot?.querySelector('dialog[open]'),
-    ).length,
+    // The root is closed, and a host stays in the page only while its dialog is open.
+    openDialogs: Array.from(document.querySelectorAll('[data-lectern-host]')).filter((h) => h.isConnected)
+      .length,
   }));
 }
 

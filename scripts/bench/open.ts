@@ -68,8 +68,10 @@ export async function armPaintWatch(page: Page): Promise<void> {
     };
     (window as unknown as { __benchPaint: PaintWatch }).__benchPaint = watch;
     const check = (): void => {
-      const dialog = document.querySelector('[data-lectern-host]')?.shadowRoot?.querySelector('dialog');
-      if (!dialog?.open) {
+      // The reader's root is closed; its host is in the page only while the dialog is open (it is
+      // appended in the task that calls showModal() and removed if the dialog cannot be shown).
+      const host = document.querySelector('[data-lectern-host]');
+      if (!host?.isConnected) {
         requestAnimationFrame(check);
         return;
       }
