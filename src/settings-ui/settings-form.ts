@@ -29,6 +29,11 @@ export interface SettingsFormOptions {
   site?: string | null;
   siteOnly?: boolean;
   onSiteOnly?: (on: boolean) => void;
+  /**
+   * The reader's panel: its changes apply to one page's view only, so the settings that mean nothing
+   * there ("This site only", "Open articles automatically") are left out.
+   */
+  viewOnly?: boolean;
 }
 
 export interface SettingsForm {
@@ -224,31 +229,35 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
     long: t(THEME_LABEL_KEYS[theme]),
   }));
 
-  const behaviour = el('fieldset');
-  behaviour.append(el('legend', {}, t('behaviour')));
   let siteOnlyBox: HTMLInputElement | null = null;
-  if (options.site) {
-    siteOnlyBox = el('input', { type: 'checkbox', id: id('siteOnly'), name: 'siteOnly' });
-    const box = siteOnlyBox;
-    box.checked = Boolean(options.siteOnly);
-    box.addEventListener('change', () => options.onSiteOnly?.(box.checked));
-    const l = el('label', { for: box.id });
-    l.append(box, doc.createTextNode(t('siteOnly', options.site)));
-    const row = el('div');
-    row.append(l);
-    behaviour.append(row);
+  const behaviour = options.viewOnly ? null : behaviourFieldset();
+  function behaviourFieldset(): HTMLFieldSetElement {
+    const fieldset = el('fieldset');
+    fieldset.append(el('legend', {}, t('behaviour')));
+    if (options.site) {
+      siteOnlyBox = el('input', { type: 'checkbox', id: id('siteOnly'), name: 'siteOnly' });
+      const box = siteOnlyBox;
+      box.checked = Boolean(options.siteOnly);
+      box.addEventListener('change', () => options.onSiteOnly?.(box.checked));
+      const l = el('label', { for: box.id });
+      l.append(box, doc.createTextNode(t('siteOnly', options.site)));
+      const row = el('div');
+      row.append(l);
+      fieldset.append(row);
+    }
+    const autoBox = el('input', { type: 'checkbox', id: id('autoOpen'), name: 'autoOpen' });
+    autoBox.addEventListener('change', () => change({ autoOpen: autoBox.checked }));
+    const autoLabel = el('label', { for: autoBox.id });
+    autoLabel.append(autoBox, doc.createTextNode(t('autoOpen')));
+    const autoRow = el('div');
+    autoRow.append(autoLabel);
+    fieldset.append(autoRow);
+    updaters.push((s, siteOnly) => {
+      autoBox.checked = s.autoOpen;
+      if (siteOnlyBox) siteOnlyBox.checked = siteOnly;
+    });
+    return fieldset;
   }
-  const autoBox = el('input', { type: 'checkbox', id: id('autoOpen'), name: 'autoOpen' });
-  autoBox.addEventListener('change', () => change({ autoOpen: autoBox.checked }));
-  const autoLabel = el('label', { for: autoBox.id });
-  autoLabel.append(autoBox, doc.createTextNode(t('autoOpen')));
-  const autoRow = el('div');
-  autoRow.append(autoLabel);
-  behaviour.append(autoRow);
-  updaters.push((s, siteOnly) => {
-    autoBox.checked = s.autoOpen;
-    if (siteOnlyBox) siteOnlyBox.checked = siteOnly;
-  });
 
   const previewBox = el('div', {
     class: 'preview-box',
@@ -257,7 +266,8 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
   });
   previewBox.append(el('div', { class: 'visually-hidden', id: id('preview-label') }, t('preview')), preview);
 
-  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout, behaviour);
+  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout);
+  if (behaviour) form.append(behaviour);
 
   function update(settings: Settings, siteOnly = siteOnlyBox?.checked ?? false): void {
     current = { ...settings };

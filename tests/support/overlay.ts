@@ -62,6 +62,19 @@ export async function storedData(h: Harness): Promise<Record<string, unknown>> {
   return inExtension(h, `(globalThis.browser ?? chrome).storage.sync.get(null)`);
 }
 
+/** Everything in storage.sync and storage.local, read through the extension. */
+export async function storedAreas(
+  h: Harness,
+): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return inExtension(
+    h,
+    `(async () => {
+    const api = globalThis.browser ?? chrome;
+    return { sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) };
+  })()`,
+  );
+}
+
 /** Waits until the overlay's first article paragraph has this computed font size (px). */
 export async function waitForParagraphPx(page: Page, px: number): Promise<number> {
   await page.waitForFunction(
