@@ -1,14 +1,17 @@
 /**
  * The reader overlay: a host on <html> with a closed shadow root holding a <dialog> opened with
  * showModal() (top layer, page inert, Escape closes, focus returns). Takes plain data only: the
- * article, a Translate, the settings, and callbacks through which the reader stores changes.
+ * article, a Translate, the stored settings and callbacks. It never stores a setting: the page's own
+ * script can reach and click anything here, so its controls change only this page's view (overrides
+ * kept until the page is reloaded); settings for every page change in the popup and options page.
  *
  *   <dialog aria-labelledby=title data-theme data-font data-images data-text-size style="--lectern-…">
  *     <a class=skip>Skip to article text</a>
  *     <div class=bar> <div role=toolbar> Close · Smaller · Larger · Theme · Settings ·
  *                                        Read aloud · Stop · Previous · Next </div>  (toolbar.ts, read-aloud.ts)
- *                     <div class=notices> "kept on this device only", "the article changed" </div>
- *                     <div class=panel hidden> (the settings form, shared with the popup) </div> </div>
+ *                     <div class=notices> "the article changed", "the page covers the reader" </div>
+ *                     <div class=panel hidden> "this page only" note, the settings form (shared with
+ *                                              the popup, without its stored-only settings) </div> </div>
  *     <main class=article> <h1 id=title> <div class=meta> byline · <time> · site · minutes </div>
  *                          <div class=article-body lang dir> …the sanitized article… </div> </main>
  *     <div role=status aria-live=polite> "Text size XL" </div>  (notices.ts)
@@ -36,6 +39,7 @@ import { LiveRegion, Notices, type NoticeAction } from './notices';
 import { PageEffects } from './page-effects';
 import { ReadAloud, readAloudKeysHelp } from './read-aloud';
 import { ForeignNodeGuard } from './foreign-nodes';
+import { TopLayerGuard } from './top-layer';
 
 export { MAX_IMAGES, type OverlayContent } from './article-view';
 
@@ -50,14 +54,10 @@ export interface OverlayOptions {
   /** Direction and language of the UI strings (the browser's UI locale). */
   uiDir?: 'ltr' | 'rtl';
   uiLang?: string;
-  /** The page's registrable domain, for the "This site only" control (null: no site section). */
-  site?: string | null;
-  siteOnly?: boolean;
   /** Called after the dialog has closed (any way: Escape, button, API). */
   onClose?: () => void;
-  /** The reader changed a setting in the overlay (already applied here): store it. */
-  onChange?: (patch: Partial<Settings>) => void;
-  onSiteOnly?: (on: boolean) => void;
+  /** The view changed here (already shown; never stored): the change, and the settings shown now. */
+  onViewChange?: (patch: Partial<Settings>, view: Settings) => void;
   /** The publication date in words (the reader asks the background: src/shared/dates.ts). */
   dateInWords?: (iso: string) => Promise<string | null>;
   /** The family names the reader gave its bundled fonts in the page (src/reader/fonts.ts). */
@@ -77,14 +77,21 @@ export class ReaderOverlay {
   readonly readAloud: ReadAloud;
   private readonly doc: Document;
   private readonly t: Translate;
+  /** What this page shows: the stored settings with the view's overrides on top. */
   private settings: Settings;
   private readonly stacks: FontStacks;
+  /** The stored settings, as last given by the reader. */
+  private stored: Settings;
+  /** Changes made with the reader's own controls: this page's view only, until it is reloaded. */
+  private overrides: Partial<Settings> = {};
+  private noteSaid = false;
   private readonly settingsButton: HTMLButtonElement;
   private readonly live: LiveRegion;
   private readonly noticeList: Notices;
   private readonly pageEffects: PageEffects;
   /** Removes what a page inserts into the root (Firefox can hand a page the closed root). */
   private readonly foreign: ForeignNodeGuard;
+  private readonly topLayer: TopLayerGuard;
   private returnFocus: Element | null = null;
   private scroll: { x: number; y: number } | null = null;
   /** Opened and not yet cleaned up after (see handleClosed). */
@@ -97,6 +104,7 @@ export class ReaderOverlay {
     this.t = options.t;
     this.settings = { ...options.settings };
     this.stacks = options.fontFamilies ? fontStacks(options.fontFamilies) : FONT_STACKS;
+    this.stored = { ...options.settings };
     const doc = this.doc;
     const t = this.t;
     this.host = doc.createElement('lectern-reader');
@@ -151,19 +159,20 @@ export class ReaderOverlay {
     this.panel.setAttribute('role', 'region');
     this.panel.setAttribute('aria-label', t('settings'));
     this.panel.hidden = true;
+    const note = doc.createElement('p');
+    note.className = 'panel-note';
+    note.textContent = t('readerSettingsNote');
     this.form = buildSettingsForm({
       doc,
       t,
       idPrefix: 'lectern-panel',
       settings: this.settings,
-      site: options.site ?? null,
-      siteOnly: options.siteOnly ?? false,
-      onChange: (patch) => this.change(patch),
-      onSiteOnly: (on) => options.onSiteOnly?.(on),
       readAloudHelp: readAloudKeysHelp(t),
       fontStacks: this.stacks,
+      viewOnly: true,
+      onChange: (patch) => this.change(patch, true),
     });
-    this.panel.append(this.form.element);
+    this.panel.append(note, this.form.element);
     this.live = new LiveRegion(doc);
     this.status = this.live.element;
     this.noticeList = new Notices(doc, this.live, (node) => this.foreign.adopt(node));
@@ -200,6 +209,13 @@ export class ReaderOverlay {
     // Everything above is the reader's own; whatever it inserts later is adopted where it inserts it.
     this.foreign.adopt(this.root);
     this.pageEffects = new PageEffects(doc, this.host, dialog, this.root);
+    this.topLayer = new TopLayerGuard({
+      doc,
+      dialog,
+      raise: () => this.pageEffects.reshow(),
+      onCovered: (covered) =>
+        covered ? this.notify('covered', t('pageCoversReader')) : this.clearNotice('covered'),
+    });
     // The close event comes a task after the dialog closed: by then close() has cleaned up, and the
     // reader may be open again, which a late event must leave alone.
     dialog.addEventListener('close', () => {
@@ -245,6 +261,7 @@ export class ReaderOverlay {
     this.dialog.scrollTop = 0;
     this.tabStops()[0]?.focus({ preventScroll: true });
     this.pageEffects.start();
+    this.topLayer.start();
     return true;
   }
 
@@ -254,23 +271,44 @@ export class ReaderOverlay {
     this.handleClosed();
   }
 
-  /** Shows new settings (from storage, or made here). Announces a new text size or theme. */
-  applySettings(settings: Settings, siteOnly?: boolean): void {
-    const before = this.settings;
-    this.settings = { ...settings };
-    applySettings(this.dialog, this.settings, this.stacks);
-    this.form.update(this.settings, siteOnly);
-    this.foreign.adopt(this.form.element); // an update may rebuild the voice menu's options
-    this.readAloud.updateSettings(this.settings);
-    if (before.textSize !== settings.textSize) this.announce(this.t('textSizeAnnounce', settings.textSize));
-    else if (before.theme !== settings.theme)
-      this.announce(this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[settings.theme])));
+  /**
+   * The stored settings (at opening, or changed in the popup or options page): a key whose stored
+   * value changed replaces this view's override of it; the other overrides stay. Announces a new text
+   * size or theme.
+   */
+  applySettings(stored: Settings): void {
+    for (const key of Object.keys(stored) as (keyof Settings)[])
+      if (JSON.stringify(stored[key]) !== JSON.stringify(this.stored[key])) delete this.overrides[key];
+    this.stored = { ...stored };
+    const said = this.show({ ...stored, ...this.overrides });
+    if (said) this.announce(said);
   }
 
-  /** A change made in the overlay: shown at once, then stored by the reader. */
-  private change(patch: Partial<Settings>): void {
-    this.applySettings({ ...this.settings, ...patch });
-    this.options.onChange?.(patch);
+  /** Shows a view; returns what to say about it (a new text size or theme), if anything. */
+  private show(view: Settings): string | null {
+    const before = this.settings;
+    this.settings = { ...view };
+    applySettings(this.dialog, this.settings, this.stacks);
+    this.form.update(this.settings);
+    this.foreign.adopt(this.form.element); // an update may rebuild the voice menu's options
+    this.readAloud.updateSettings(this.settings);
+    if (before.textSize !== view.textSize) return this.t('textSizeAnnounce', view.textSize);
+    if (before.theme !== view.theme) return this.t('themeAnnounce', this.t(THEME_LABEL_KEYS[view.theme]));
+    return null;
+  }
+
+  /**
+   * A change made with the reader's own controls: this page's view only. The panel's first change
+   * also says (once) that the Lectern button's settings are the ones that apply everywhere.
+   */
+  private change(patch: Partial<Settings>, fromPanel = false): void {
+    this.overrides = { ...this.overrides, ...patch };
+    const said = this.show({ ...this.settings, ...patch });
+    const note = fromPanel && !this.noteSaid ? this.t('readerSettingsNote') : null;
+    if (note) this.noteSaid = true;
+    const text = [said, note].filter(Boolean).join(' ');
+    if (text) this.announce(text);
+    this.options.onViewChange?.(patch, this.currentSettings);
   }
 
   stepSize(delta: -1 | 1): void {
@@ -358,6 +396,7 @@ export class ReaderOverlay {
     if (!this.needsCleanup) return;
     this.needsCleanup = false;
     this.readAloud.close();
+    this.topLayer.stop();
     this.pageEffects.stop();
     this.foreign.stop();
     const win = this.doc.defaultView;

@@ -59,13 +59,25 @@ export class PageEffects {
     if (!Observer || this.keepOnPage) return;
     this.keepOnPage = new Observer(() => {
       if (this.host.isConnected || !this.dialog.hasAttribute('open')) return;
-      const focused = this.root.activeElement as HTMLElement | null;
-      this.doc.documentElement.append(this.host);
-      this.dialog.removeAttribute('open');
-      this.dialog.showModal();
-      focused?.focus({ preventScroll: true });
+      this.reshow();
     });
     this.keepOnPage.observe(this.doc.documentElement, { childList: true });
+  }
+
+  /**
+   * Shows the open dialog again, on top of the top layer, focus kept on the control that had it.
+   * A dialog leaves the top layer only when it closes or leaves the document (removing `open` and
+   * calling showModal() again leaves it where it was: Chromium 156), and close() would fire close
+   * events: so the host is taken out and put back in the same task, then the dialog shown again.
+   */
+  reshow(): void {
+    if (!this.dialog.hasAttribute('open')) return;
+    const focused = this.root.activeElement as HTMLElement | null;
+    this.host.remove();
+    this.doc.documentElement.append(this.host);
+    this.dialog.removeAttribute('open');
+    this.dialog.showModal();
+    focused?.focus({ preventScroll: true });
   }
 
   private unlockScroll(): void {

@@ -1,16 +1,23 @@
 /**
  * The reader's state and its transitions: extract (once per page), open and close the overlay, show
  * settings from storage, offer and show an article that changed on the page. Takes its extension
- * services from the entry (src/reader/index.ts), so it never touches the extension API itself.
+ * services from the entry (src/reader/index.ts), so it never touches the extension API itself. It
+ * only reads settings: the page can reach the overlay's controls, so they change this page's view
+ * only (src/overlay/overlay.ts); the popup and the options page are where settings are stored.
  */
 import type { OpenResult } from '../shared/messages';
 import type { Translate } from '../shared/i18n';
-import { DEFAULT_SETTINGS, type Settings, type StorageAreaLike } from '../shared/settings';
+import {
+  affectsSettings,
+  DEFAULT_SETTINGS,
+  SettingsStore,
+  type Settings,
+  type StorageAreaLike,
+} from '../shared/settings';
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';
 import type { FontFamilies } from '../settings-ui/apply-settings';
-import { connectSettings } from '../settings-ui/settings-sync';
 import { PageWatcher, articleChanged, pageFingerprint, type PageFingerprint } from './page-changes';
 import { measure } from '../shared/timing';
 
@@ -38,9 +45,12 @@ export interface ReaderServices {
 
 export class Reader {
   private site: string | null = null;
-  private connection: ReturnType<typeof connectSettings> | null = null;
+  /** Read only: the reader never writes a setting. */
+  private readonly store: SettingsStore;
+  /** The stored settings (the overlay keeps this page's view changes on top of them). */
   private settings: Settings = { ...DEFAULT_SETTINGS };
-  private siteOnly = false;
+  /** Numbers the loads, so that one a newer load overtook is dropped. */
+  private loads = 0;
   private overlay: ReaderOverlay | null = null;
   /** The last extraction, reused while the URL and the article on the page stay the same. */
   private cached: { url: string; result: ExtractResult } | null = null;
@@ -55,33 +65,28 @@ export class Reader {
 
   constructor(private readonly services: ReaderServices) {
     this.watcher = new PageWatcher(document, () => this.offerUpdate());
-    this.settingsReady = this.connectSettings();
+    // Both areas: settings kept in storage.local while sync is full or off are newer than sync's.
+    this.store = new SettingsStore(services.storage);
+    this.settingsReady = this.loadSettings();
   }
 
-  private async connectSettings(): Promise<void> {
-    const { t, storage } = this.services;
+  private async loadSettings(): Promise<void> {
     this.site = await this.services.siteKey;
-    const connection = connectSettings({
-      primary: storage.primary,
-      fallback: storage.fallback,
-      site: this.site,
-      t,
-      show: (s) => {
-        this.siteOnly = s.site !== null;
-        this.applySettings(s.effective);
-      },
-      // Only the overlay that made the change writes, so only it can fail to sync and say so.
-      say: (text) => this.overlay?.notify('settings', text),
-    });
-    this.connection = connection;
-    const s = await connection.store.load(this.site);
-    this.settings = s.effective;
-    this.siteOnly = s.site !== null;
+    this.settings = (await this.store.load(this.site)).effective;
   }
 
-  /** Storage changed (any view's write): the sync decides whether this reader reloads. */
+  /** Storage changed (the popup or the options page wrote): show the settings of this site now. */
   storageChanged(keys: string[]): void {
-    this.connection?.sync.storageChanged(keys);
+    if (!affectsSettings(keys, this.site)) return;
+    const n = ++this.loads;
+    this.settingsReady
+      .then(() => this.store.load(this.site))
+      .then(
+        (s) => {
+          if (n === this.loads) this.applySettings(s.effective);
+        },
+        () => undefined,
+      );
   }
 
   /**
@@ -122,11 +127,12 @@ export class Reader {
     this.overlay?.close();
   }
 
-  /** New settings (from storage, or the ones to open with): load their font, show them. */
+  /** New stored settings (or the ones to open with): show them, and load the font the view shows. */
   private applySettings(next: Settings): void {
     this.settings = next;
-    this.services.fonts.ensure(next.font).catch(() => undefined);
-    this.overlay?.applySettings(next, this.siteOnly);
+    this.overlay?.applySettings(next);
+    const font = this.overlay?.currentSettings.font ?? next.font;
+    this.services.fonts.ensure(font).catch(() => undefined);
   }
 
   private extract(): ExtractResult {
@@ -186,22 +192,13 @@ export class Reader {
       settings: this.settings,
       uiDir,
       uiLang,
-      site: this.site,
-      siteOnly: this.siteOnly,
       dateInWords: this.services.dateInWords,
       fontFamilies: this.services.fonts.families,
-      onChange: (patch) => {
-        // Shown by the overlay already; keep our copy in step for the next opening.
-        this.settings = { ...this.settings, ...patch };
-        if (patch.font) this.services.fonts.ensure(patch.font).catch(() => undefined);
-        void this.connection?.sync.change(patch);
-      },
-      onSiteOnly: (on) => void this.connection?.sync.setSiteOnly(on),
+      onViewChange: (_patch, view) => this.services.fonts.ensure(view.font).catch(() => undefined),
       onClose: () => {
         this.services.fonts.hide();
         this.watcher.stop();
         this.overlay?.clearNotice('update');
-        this.overlay?.clearNotice('settings');
       },
     });
   }

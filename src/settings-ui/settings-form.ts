@@ -36,6 +36,11 @@ export interface SettingsFormOptions {
   readAloudHelp?: string;
   /** The font stacks to show fonts in (the reader's bundled fonts have names of their own). */
   fontStacks?: FontStacks;
+  /**
+   * The reader's panel: its changes apply to one page's view only, so the settings that mean nothing
+   * there ("This site only", "Open articles automatically") are left out.
+   */
+  viewOnly?: boolean;
 }
 
 export interface SettingsForm {
@@ -235,31 +240,35 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
     long: t(THEME_LABEL_KEYS[theme]),
   }));
 
-  const behaviour = el('fieldset');
-  behaviour.append(el('legend', {}, t('behaviour')));
   let siteOnlyBox: HTMLInputElement | null = null;
-  if (options.site) {
-    siteOnlyBox = el('input', { type: 'checkbox', id: id('siteOnly'), name: 'siteOnly' });
-    const box = siteOnlyBox;
-    box.checked = Boolean(options.siteOnly);
-    box.addEventListener('change', () => options.onSiteOnly?.(box.checked));
-    const l = el('label', { for: box.id });
-    l.append(box, doc.createTextNode(t('siteOnly', options.site)));
-    const row = el('div');
-    row.append(l);
-    behaviour.append(row);
+  const behaviour = options.viewOnly ? null : behaviourFieldset();
+  function behaviourFieldset(): HTMLFieldSetElement {
+    const fieldset = el('fieldset');
+    fieldset.append(el('legend', {}, t('behaviour')));
+    if (options.site) {
+      siteOnlyBox = el('input', { type: 'checkbox', id: id('siteOnly'), name: 'siteOnly' });
+      const box = siteOnlyBox;
+      box.checked = Boolean(options.siteOnly);
+      box.addEventListener('change', () => options.onSiteOnly?.(box.checked));
+      const l = el('label', { for: box.id });
+      l.append(box, doc.createTextNode(t('siteOnly', options.site)));
+      const row = el('div');
+      row.append(l);
+      fieldset.append(row);
+    }
+    const autoBox = el('input', { type: 'checkbox', id: id('autoOpen'), name: 'autoOpen' });
+    autoBox.addEventListener('change', () => change({ autoOpen: autoBox.checked }));
+    const autoLabel = el('label', { for: autoBox.id });
+    autoLabel.append(autoBox, doc.createTextNode(t('autoOpen')));
+    const autoRow = el('div');
+    autoRow.append(autoLabel);
+    fieldset.append(autoRow);
+    updaters.push((s, siteOnly) => {
+      autoBox.checked = s.autoOpen;
+      if (siteOnlyBox) siteOnlyBox.checked = siteOnly;
+    });
+    return fieldset;
   }
-  const autoBox = el('input', { type: 'checkbox', id: id('autoOpen'), name: 'autoOpen' });
-  autoBox.addEventListener('change', () => change({ autoOpen: autoBox.checked }));
-  const autoLabel = el('label', { for: autoBox.id });
-  autoLabel.append(autoBox, doc.createTextNode(t('autoOpen')));
-  const autoRow = el('div');
-  autoRow.append(autoLabel);
-  behaviour.append(autoRow);
-  updaters.push((s, siteOnly) => {
-    autoBox.checked = s.autoOpen;
-    if (siteOnlyBox) siteOnlyBox.checked = siteOnly;
-  });
 
   const previewBox = el('div', {
     class: 'preview-box',
@@ -297,7 +306,9 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
     captionsBox.checked = s.readCaptions;
   });
 
-  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout, behaviour, readAloud);
+  form.append(sizeGroup, previewBox, fontGroup, spacing, themeGroup, layout);
+  if (behaviour) form.append(behaviour);
+  form.append(readAloud);
 
   function update(settings: Settings, siteOnly = siteOnlyBox?.checked ?? false): void {
     current = { ...settings };

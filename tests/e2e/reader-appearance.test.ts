@@ -11,7 +11,7 @@ import {
   overlayContrast,
   runAxe,
   storeSettings,
-  storedData,
+  storedAreas,
   toggleReader,
   waitForDialogAttr,
   waitForParagraphPx,
@@ -77,6 +77,7 @@ describe(`[${name}] reader: appearance`, () => {
     await page.setViewport({ width: 320, height: 640 });
     await toggleReader(h, page);
     await waitForDialog(page);
+    const before = await storedAreas(h);
     await clickInOverlay(page, 'button[data-action="settings"]');
     await clickInOverlay(page, 'button#lectern-panel-wcag');
     await page.waitForFunction(
@@ -86,8 +87,8 @@ describe(`[${name}] reader: appearance`, () => {
           .shadowRoot!.querySelector('#lectern-panel-wcag')!
           .getAttribute('aria-pressed') === 'true',
     );
-    const stored = (await storedData(h)) as { settings: Record<string, number> };
-    expect(stored.settings).toMatchObject(WCAG_SPACING);
+    // Applied to this page's view only: nothing stored.
+    expect(await storedAreas(h)).toEqual(before);
     const spacing = await page.evaluate(() => {
       const p = document.querySelector('[data-lectern-host]')!.shadowRoot!.querySelector('.article-body p')!;
       const cs = getComputedStyle(p);

@@ -1,6 +1,7 @@
 /**
  * Settings reach an open reader at once, with no new extraction: text sizes chosen in the popup (in
- * every open overlay), fonts under a strict CSP, images off and on.
+ * every open overlay, in place of the size the reader chose for its page), fonts under a strict CSP,
+ * images off and on.
  */
 import { browserName } from '../../scripts/lib/harness/browsers';
 import { waitForDialog } from '../../scripts/lib/harness/reader';
@@ -12,7 +13,7 @@ import {
   waitForDialogAttr,
   waitForParagraphPx,
 } from '../support/overlay';
-import { extractCount, openArticle, readerSuite } from '../support/reader-suite';
+import { clickInOverlay, extractCount, openArticle, readerSuite } from '../support/reader-suite';
 import { TEXT_SIZES, textSizePx } from '../../src/shared/settings';
 
 jest.setTimeout(120_000);
@@ -28,7 +29,7 @@ describe(`[${name}] reader: settings live`, () => {
     await toggleReader(h, other);
     await waitForDialog(other);
     const page = track(await openArticle(h, server));
-    const popup = track(await openPopup(h, page));
+    let popup = track(await openPopup(h, page));
     await popup.locator('button ::-p-text(Open reader)').click();
     await waitForDialog(page);
     await page.evaluate(() => {
@@ -36,12 +37,22 @@ describe(`[${name}] reader: settings live`, () => {
         .querySelector('[data-lectern-host]')!
         .shadowRoot!.querySelector('.article-body p')!;
     });
+    // The reader's own buttons change this page's view: a size and a theme.
+    await clickInOverlay(page, 'button[data-action="larger"]');
+    await clickInOverlay(page, 'button[data-action="theme"]');
+    expect(await waitForParagraphPx(page, textSizePx('LG'))).toBe(25);
+    await waitForDialogAttr(page, 'data-theme', 'light');
+    // Each size the popup stores replaces the view's size; the view's theme stays. (A click in the
+    // page closes Chromium's real popup: open it again.)
+    await popup.close().catch(() => undefined);
+    popup = track(await openPopup(h, page));
     const sizes: Record<string, number> = {};
     for (const size of [...TEXT_SIZES].reverse().concat(['MD'])) {
       await popup.locator(`input[name="textSize"][value="${size}"]`).click();
       sizes[size] = await waitForParagraphPx(page, textSizePx(size));
     }
     expect(sizes).toEqual({ XS: 15, SM: 17.5, MD: 20, LG: 25, XL: 30, XXL: 40, XXXL: 80 });
+    await waitForDialogAttr(page, 'data-theme', 'light');
     expect(sizes.XXL! / sizes.MD!).toBeGreaterThanOrEqual(2);
     expect(sizes.XXXL! / sizes.MD!).toBeGreaterThanOrEqual(4);
     report.paragraphPx = sizes;

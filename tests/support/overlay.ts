@@ -71,6 +71,19 @@ export async function revealReader(page: Page): Promise<void> {
   await waitFor(() => exposeReaderRoot(page), Boolean, "the reader's host", 15_000);
 }
 
+/** Everything in storage.sync and storage.local, read through the extension. */
+export async function storedAreas(
+  h: Harness,
+): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return inExtension(
+    h,
+    `(async () => {
+    const api = globalThis.browser ?? chrome;
+    return { sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) };
+  })()`,
+  );
+}
+
 /** Waits until the overlay's first article paragraph has this computed font size (px). */
 export async function waitForParagraphPx(page: Page, px: number): Promise<number> {
   await revealReader(page);

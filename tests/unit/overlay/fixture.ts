@@ -21,8 +21,7 @@ export function useOverlays() {
       doc: document,
       t: translate(),
       settings: { ...DEFAULT_SETTINGS, ...settings },
-      site: 'example.org',
-      onChange: (p) => changes.push(p),
+      onViewChange: (p) => changes.push(p),
       ...extra,
     });
     made.push(overlay);

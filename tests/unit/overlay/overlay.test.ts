@@ -1,4 +1,4 @@
-/** The overlay's life: open and close, a late close event, settings shown, stepped and stored. */
+/** The overlay's life: open and close, a late close event, settings shown, and changed for this view only. */
 import { DEFAULT_SETTINGS, WCAG_SPACING } from '../../../src/shared/settings';
 import { article } from './helpers';
 import { key, useOverlays } from './fixture';
@@ -103,19 +103,46 @@ describe('behaviour', () => {
     expect(overlay.panel.hidden).toBe(true);
   });
 
-  test('the panel form stores changes and follows changes from elsewhere', () => {
-    const onSiteOnly = jest.fn();
-    const { overlay, changes } = make({}, { onSiteOnly });
+  test('the panel form changes this view only, says so once, and follows changes from elsewhere', () => {
+    const { overlay, changes, $ } = make();
     overlay.open();
+    const note = overlay.panel.querySelector('.panel-note')!;
+    expect(note.textContent).toBe(
+      "Changes made here apply to this page only. To change your settings for every page, use the Lectern button in the browser's toolbar.",
+    );
+    // Only what makes sense for one page's view: no "This site only", no "Open articles automatically".
+    expect(overlay.panel.querySelector('input[name="siteOnly"]')).toBeNull();
+    expect(overlay.panel.querySelector('input[name="autoOpen"]')).toBeNull();
     const xl = overlay.panel.querySelector<HTMLInputElement>('input[name="textSize"][value="XL"]')!;
     xl.click();
     expect(changes.at(-1)).toEqual({ textSize: 'XL' });
     expect(overlay.dialog.dataset.textSize).toBe('XL');
-    overlay.applySettings({ ...DEFAULT_SETTINGS, textSize: 'SM' }, true);
+    // The first change made in the panel says the note too; later ones say only the change.
+    expect($('[role="status"]')!.textContent).toBe(`Text size XL ${note.textContent}`);
+    overlay.panel.querySelector<HTMLInputElement>('input[name="theme"][value="dark"]')!.click();
+    expect($('[role="status"]')!.textContent).toBe('Theme: Dark');
+    overlay.applySettings({ ...DEFAULT_SETTINGS, textSize: 'SM' });
     expect(overlay.panel.querySelector<HTMLInputElement>('input[value="SM"]')!.checked).toBe(true);
-    const siteOnly = overlay.panel.querySelector<HTMLInputElement>('input[name="siteOnly"]')!;
-    expect(siteOnly.checked).toBe(true);
-    siteOnly.click();
-    expect(onSiteOnly).toHaveBeenCalledWith(false);
+  });
+
+  test("a stored change replaces the view's override of that key only; the others stay", () => {
+    const { overlay, $ } = make();
+    overlay.open();
+    $('button[data-action="larger"]')!.click(); // LG, this page only
+    $('button[data-action="theme"]')!.click(); // light, this page only
+    expect(overlay.currentSettings).toMatchObject({ textSize: 'LG', theme: 'light' });
+    // Stored elsewhere: a new font. The view's size and theme stay.
+    overlay.applySettings({ ...DEFAULT_SETTINGS, font: 'atkinson' });
+    expect(overlay.currentSettings).toMatchObject({ textSize: 'LG', theme: 'light', font: 'atkinson' });
+    // Stored elsewhere: a new size. It replaces the view's size; the theme stays.
+    overlay.applySettings({ ...DEFAULT_SETTINGS, font: 'atkinson', textSize: 'XL' });
+    expect(overlay.currentSettings).toMatchObject({ textSize: 'XL', theme: 'light', font: 'atkinson' });
+    expect($('[role="status"]')!.textContent).toBe('Text size XL');
+    expect(overlay.dialog.dataset.theme).toBe('light');
+    // Closed and opened again on the same page: the view's changes are still there.
+    overlay.close();
+    overlay.open();
+    overlay.applySettings({ ...DEFAULT_SETTINGS, font: 'atkinson', textSize: 'XL' });
+    expect(overlay.currentSettings).toMatchObject({ textSize: 'XL', theme: 'light' });
   });
 });
