@@ -31,8 +31,9 @@ import {
   type FontStacks,
 } from '../settings-ui/apply-settings';
 import { buildSettingsForm, THEME_LABEL_KEYS, type SettingsForm } from '../settings-ui/settings-form';
-import { OVERLAY_CSS } from './css';
-import { renderContent, TITLE_ID, type OverlayContent } from './article-view';
+import { renderContent, type OverlayContent } from './article-view';
+import { ARTICLE_ID, buildShell, PANEL_ID } from './shell';
+import { ViewSettings } from './view-settings';
 import { buildToolbar } from './toolbar';
 import { tabStops, trapTab } from './focus-trap';
 import { LiveRegion, Notices, type NoticeAction } from './notices';
@@ -43,9 +44,7 @@ import { TopLayerGuard } from './top-layer';
 
 export { MAX_IMAGES, type OverlayContent } from './article-view';
 
-export const HOST_ATTRIBUTE = 'data-lectern-host';
-const ARTICLE_ID = 'lectern-article';
-const PANEL_ID = 'lectern-settings';
+export { HOST_ATTRIBUTE } from './shell';
 
 export interface OverlayOptions {
   doc: Document;
@@ -80,10 +79,8 @@ export class ReaderOverlay {
   /** What this page shows: the stored settings with the view's overrides on top. */
   private settings: Settings;
   private readonly stacks: FontStacks;
-  /** The stored settings, as last given by the reader. */
-  private stored: Settings;
-  /** Changes made with the reader's own controls: this page's view only, until it is reloaded. */
-  private overrides: Partial<Settings> = {};
+  /** The stored settings and this page's overrides (view-settings.ts). */
+  private readonly view: ViewSettings;
   private noteSaid = false;
   private readonly settingsButton: HTMLButtonElement;
   private readonly live: LiveRegion;
@@ -104,36 +101,22 @@ export class ReaderOverlay {
     this.t = options.t;
     this.settings = { ...options.settings };
     this.stacks = options.fontFamilies ? fontStacks(options.fontFamilies) : FONT_STACKS;
-    this.stored = { ...options.settings };
+    this.view = new ViewSettings(options.settings);
     const doc = this.doc;
     const t = this.t;
-    this.host = doc.createElement('lectern-reader');
-    this.host.setAttribute(HOST_ATTRIBUTE, '');
-    this.host.style.setProperty('display', 'block', 'important');
-    this.root = this.host.attachShadow({ mode: 'closed' });
-    this.foreign = new ForeignNodeGuard(this.root);
-    const style = doc.createElement('style');
-    style.textContent = OVERLAY_CSS;
-
-    const dialog = doc.createElement('dialog');
+    const shell = buildShell(doc, t, { dir: options.uiDir, lang: options.uiLang });
+    const { style, dialog, skip, bar } = shell;
+    this.host = shell.host;
+    this.root = shell.root;
     this.dialog = dialog;
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.setAttribute('aria-labelledby', TITLE_ID);
-    dialog.dir = options.uiDir ?? 'ltr';
-    if (options.uiLang) dialog.lang = options.uiLang;
-
-    const skip = doc.createElement('a');
-    skip.className = 'skip';
-    skip.href = `#${ARTICLE_ID}`;
-    skip.textContent = t('skipToArticle');
+    this.panel = shell.panel;
+    this.main = shell.main;
+    this.foreign = new ForeignNodeGuard(this.root);
     // Fragment links do not reach into a shadow root: move focus ourselves.
     skip.addEventListener('click', (e) => {
       e.preventDefault();
       this.focusArticle();
     });
-
-    const bar = doc.createElement('div');
-    bar.className = 'bar';
     const toolbar = buildToolbar(
       doc,
       t,
@@ -153,15 +136,6 @@ export class ReaderOverlay {
     this.toolbar = toolbar.element;
     this.settingsButton = toolbar.settingsButton;
 
-    this.panel = doc.createElement('div');
-    this.panel.id = PANEL_ID;
-    this.panel.className = 'panel';
-    this.panel.setAttribute('role', 'region');
-    this.panel.setAttribute('aria-label', t('settings'));
-    this.panel.hidden = true;
-    const note = doc.createElement('p');
-    note.className = 'panel-note';
-    note.textContent = t('readerSettingsNote');
     this.form = buildSettingsForm({
       doc,
       t,
@@ -172,17 +146,12 @@ export class ReaderOverlay {
       viewOnly: true,
       onChange: (patch) => this.change(patch, true),
     });
-    this.panel.append(note, this.form.element);
+    this.panel.append(shell.panelNote, this.form.element);
     this.live = new LiveRegion(doc);
     this.status = this.live.element;
     this.noticeList = new Notices(doc, this.live, (node) => this.foreign.adopt(node));
     this.notices = this.noticeList.element;
     bar.append(this.toolbar, this.notices, this.panel);
-
-    this.main = doc.createElement('main');
-    this.main.className = 'article';
-    this.main.id = ARTICLE_ID;
-    this.main.tabIndex = -1;
 
     dialog.append(skip, bar, this.main, this.status);
     this.root.append(style, dialog);
@@ -277,10 +246,7 @@ export class ReaderOverlay {
    * size or theme.
    */
   applySettings(stored: Settings): void {
-    for (const key of Object.keys(stored) as (keyof Settings)[])
-      if (JSON.stringify(stored[key]) !== JSON.stringify(this.stored[key])) delete this.overrides[key];
-    this.stored = { ...stored };
-    const said = this.show({ ...stored, ...this.overrides });
+    const said = this.show(this.view.fromStore(stored));
     if (said) this.announce(said);
   }
 
@@ -302,8 +268,7 @@ export class ReaderOverlay {
    * also says (once) that the Lectern button's settings are the ones that apply everywhere.
    */
   private change(patch: Partial<Settings>, fromPanel = false): void {
-    this.overrides = { ...this.overrides, ...patch };
-    const said = this.show({ ...this.settings, ...patch });
+    const said = this.show(this.view.override(patch));
     const note = fromPanel && !this.noteSaid ? this.t('readerSettingsNote') : null;
     if (note) this.noteSaid = true;
     const text = [said, note].filter(Boolean).join(' ');
