@@ -73,6 +73,10 @@ describe(`[${name}] reader: open and close`, () => {
       'Larger text',
       'Theme',
       'Settings',
+      'Read aloud',
+      'Stop',
+      'Previous sentence',
+      'Next sentence',
     ]);
     for (const b of s.buttons) {
       expect(b.type).toBe('button');
