@@ -255,7 +255,7 @@ export class ReadAloud {
     const state = this.stateValue;
     const [glyph, name] =
       state === 'speaking'
-        ? ['⏸\ufe0e', t('readAloudPause')]
+        ? ['❚❚', t('readAloudPause')]
         : state === 'paused'
           ? ['▶\ufe0e', t('readAloudResume')]
           : ['▶\ufe0e', t('readAloud')];

@@ -78,8 +78,8 @@ export function buildToolbar(
   const speech: SpeechButtons = {
     toggle: button('read-aloud', '▶\ufe0e', t('readAloud'), actions.readAloud),
     stop: button('stop', '■\ufe0e', t('readAloudStop'), actions.stop),
-    previous: button('previous', '⏮\ufe0e', t('previousSentence'), actions.previous),
-    next: button('next', '⏭\ufe0e', t('nextSentence'), actions.next),
+    previous: button('previous', '«', t('previousSentence'), actions.previous),
+    next: button('next', '»', t('nextSentence'), actions.next),
   };
   buttons.push(speech.toggle, speech.stop, speech.previous, speech.next);
   buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));

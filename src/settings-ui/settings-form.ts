@@ -21,6 +21,13 @@ import { applySettings, FONT_STACKS, type FontStacks } from './apply-settings';
 import { buildVoiceMenu } from './voice-menu';
 import type { VoiceLike } from '../speech';
 
+/** Written out, so that the locale test sees every key the form uses. */
+const HIGHLIGHT_LABEL_KEYS = {
+  word: 'highlightWord',
+  sentence: 'highlightSentence',
+  off: 'highlightOff',
+} as const;
+
 export interface SettingsFormOptions {
   doc: Document;
   t: Translate;
@@ -291,7 +298,7 @@ export function buildSettingsForm(options: SettingsFormOptions): SettingsForm {
   const captionsRow = el('div');
   captionsRow.append(captionsLabel);
   const highlightGroup = radioGroup('highlight', t('highlight'), HIGHLIGHT_MODES, (mode) => ({
-    long: t(`highlight${mode[0]!.toUpperCase()}${mode.slice(1)}`),
+    long: t(HIGHLIGHT_LABEL_KEYS[mode]),
   }));
   readAloud.append(
     voiceRow,

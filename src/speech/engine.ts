@@ -9,6 +9,8 @@ export interface VoiceLike {
   /** False for voices that send the text to a server (Chrome's "Google …" voices); those are never used. */
   localService: boolean;
   default: boolean;
+  /** The engine's id for the voice: Firefox's own backends name theirs `urn:moz-tts:…`. */
+  voiceURI?: string;
 }
 
 export interface UtteranceRequest {

@@ -16,9 +16,13 @@ export function primaryLang(tag: string): string {
   return normalizeLang(tag).split('-')[0] ?? '';
 }
 
-/** Voices that never leave the machine. */
+/**
+ * Voices that never leave the machine. Firefox marks the voices of its own system backends (Speech
+ * Dispatcher on Linux, SAPI, macOS) `localService: false` (seen in Firefox ESR 153 with Speech
+ * Dispatcher, December 2026), though they speak on this machine: their `urn:moz-tts:` id says so.
+ */
 export function localVoices(voices: readonly VoiceLike[]): VoiceLike[] {
-  return voices.filter((v) => v.localService !== false);
+  return voices.filter((v) => v.localService !== false || (v.voiceURI ?? '').startsWith('urn:moz-tts:'));
 }
 
 /** The voice menu: the article language's voices first, then all others. */

@@ -17,6 +17,18 @@ const VOICES = [
   v('Arabic', 'ar'),
 ];
 
+describe('local voices', () => {
+  test("Firefox's own system voices count as local; a network voice never does", () => {
+    const speechd = v('English (America)+Max', 'en-US', {
+      localService: false,
+      voiceURI: 'urn:moz-tts:speechd:English%20(America)%2BMax?en-US',
+    });
+    const network = v('Google US English', 'en-US', { localService: false, voiceURI: 'Google US English' });
+    expect(pickVoice([network, speechd], 'en-US', null).voice).toBe(speechd);
+    expect(orderVoices([network, speechd], 'en').forLanguage).toEqual([speechd]);
+  });
+});
+
 describe('pickVoice', () => {
   test('automatic: the local voice of the article language, same region first; network voices never', () => {
     expect(pickVoice(VOICES, 'ur-PK', null)).toEqual({ voice: VOICES[3], fallbackFrom: null });
