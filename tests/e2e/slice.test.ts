@@ -64,10 +64,10 @@ describe(`[${name}] thin slice`, () => {
       await page.waitForFunction(
         (px: number) => {
           const host = document.querySelector('[data-lectern-host]');
-          const p = host?.shadowRoot?.querySelector('dialog p');
+          const p = host?.shadowRoot?.querySelector('dialog main p');
           return p ? parseFloat(getComputedStyle(p).fontSize) > px : false;
         },
-        { timeout: 10_000 },
+        { timeout: 10_000, polling: 50 }, // a tab behind the popup gets no animation frames
         before,
       );
       const after = await dialogState(page);
