@@ -108,6 +108,14 @@ export async function launch(
     preciseTimers?: boolean;
     /** Another unpacked extension in place of Lectern's build (the bench's floor). */
     extensionDir?: string;
+    /**
+     * Real voices (./speech.ts starts them): both browsers get the daemons' XDG_RUNTIME_DIR, so they
+     * find Speech Dispatcher's socket; Chromium also needs --enable-speech-dispatcher.
+     */
+    speech?: { xdgRuntimeDir: string };
+    /** More command-line arguments and environment for the browser. */
+    args?: string[];
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const withExtension = options.extension !== false;
@@ -117,6 +125,11 @@ export async function launch(
   if (withExtension && !existsSync(join(dist, 'manifest.json')))
     throw new Error(`${dist} is not built: run npm run build first.`);
 
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...(options.speech ? { XDG_RUNTIME_DIR: options.speech.xdgRuntimeDir } : {}),
+    ...options.env,
+  };
   let browser: Browser;
   let extensionOrigin = '';
   if (name === 'chromium') {
@@ -126,10 +139,13 @@ export async function launch(
       pipe: true,
       enableExtensions: withExtension,
       userDataDir,
+      env,
       args: [
         ...CHROMIUM_ARGS,
         ...(options.blockExternal ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
         ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
+        ...(options.speech ? ['--enable-speech-dispatcher'] : []),
+        ...(options.args ?? []),
       ],
     });
     if (withExtension) extensionOrigin = `chrome-extension://${await browser.installExtension(dist)}`;
@@ -139,9 +155,9 @@ export async function launch(
       executablePath: executable(name),
       headless,
       userDataDir,
-      args: ['--remote-allow-system-access'],
+      args: ['--remote-allow-system-access', ...(options.args ?? [])],
       // Release builds honour services.settings.server only with this set.
-      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      env: { ...env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         // Keep the closed network quiet: no update checks, telemetry or captive-portal probes.
