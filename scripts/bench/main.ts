@@ -13,7 +13,8 @@
  * uses Lectern: src/shared/timing.ts), and for the detector's compile too, from a pass under Chromium's
  * tracing (chromium.ts). Beside the detector, page by page in the same run, a floor (floor.ts). In
  * Firefox the detector's first finding is pulled by the background, and that pull is bounded by its
- * round trip (firefox.ts). What each reader measure holds: open.ts. Nothing here is asserted by tests:
+ * round trip (firefox.ts). What each reader measure holds: open.ts. Read aloud's press-to-speech (a real
+ * espeak-ng voice) and boundary-to-highlight latencies: read-aloud.ts. Nothing here is asserted by tests:
  * the bench only reports.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -22,7 +23,8 @@ import { chromiumDetectorTrace, chromiumRun } from './chromium';
 import { firefoxDetector } from './firefox';
 import { chromiumBesideFloor } from './floor';
 import { jsdomRatio } from './jsdom';
-import { corpus, firefoxPages, json, log, quick } from './options';
+import { corpus, firefoxPages, json, log, quick, reason } from './options';
+import { chromiumBoundaryPaint, chromiumSpeechStart } from './read-aloud';
 import { report } from './report';
 import { measureBuild } from './sizes';
 
@@ -48,8 +50,23 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+  // Without the speech packages (or the toolbar) these two are reported as not measured, not fatal.
+  const skipped = (what: string) => (error: unknown) => {
+    log(`  chromium read aloud ${what}: not measured (${reason(error)})`);
+    return null;
+  };
+  const speechStart = await chromiumSpeechStart(quick ? 5 : 15).catch(skipped('press → start'));
+  const boundaryPaint = await chromiumBoundaryPaint(quick ? 10 : 40).catch(skipped('boundary → paint'));
   const jsdom = jsdomRatio();
-  const { goals, raw, lines } = report({ build, chromium, traced, beside, firefox, jsdom });
+  const { goals, raw, lines } = report({
+    build,
+    chromium,
+    traced,
+    beside,
+    firefox,
+    jsdom,
+    readAloud: { start: speechStart, boundary: boundaryPaint },
+  });
 
   if (json) {
     console.log(JSON.stringify({ goals, ...raw }));

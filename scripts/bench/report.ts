@@ -6,6 +6,7 @@ import type { jsdomRatio } from './jsdom';
 import type { Memory } from './memory';
 import { corpus } from './options';
 import type { DetectorLoad } from './pages';
+import type { chromiumBoundaryPaint, chromiumSpeechStart } from './read-aloud';
 import type { measureBuild } from './sizes';
 import { median, p95, round } from './stats';
 
@@ -16,10 +17,15 @@ export interface BenchRun {
   beside: Awaited<ReturnType<typeof chromiumBesideFloor>>;
   firefox: Awaited<ReturnType<typeof firefoxDetector>>;
   jsdom: ReturnType<typeof jsdomRatio>;
+  /** null: not measured (the reason was logged). */
+  readAloud: {
+    start: Awaited<ReturnType<typeof chromiumSpeechStart>> | null;
+    boundary: Awaited<ReturnType<typeof chromiumBoundaryPaint>> | null;
+  };
 }
 
 /** The goals, the raw figures (--json prints both) and the figures' lines for the table's reader. */
-export function report({ build, chromium, traced, beside, firefox, jsdom }: BenchRun) {
+export function report({ build, chromium, traced, beside, firefox, jsdom, readAloud }: BenchRun) {
   const pages = chromium.perPage;
   // The detector goals are read in the pass beside the floor, where each tab only loads its page;
   // the open pass's own figure (each load there follows a tab that opened the reader and closed) is
@@ -47,6 +53,8 @@ export function report({ build, chromium, traced, beside, firefox, jsdom }: Benc
     m ? ((m.afterCycles - m.baseline) / m.baseline) * 100 : Number.NaN;
   const heapGrowth = growth(mem);
   const served = chromium.memoryAsServed;
+  const speechStart = readAloud.start ? median(readAloud.start.ms) : Number.NaN;
+  const boundaryPaint = readAloud.boundary ? median(readAloud.boundary.ms) : Number.NaN;
 
   const goals = {
     detectorGzip: { value: detector.gzip, goal: '≤ 6 KB (6144 bytes) gzip', pass: detector.gzip <= 6144 },
@@ -99,6 +107,16 @@ export function report({ build, chromium, traced, beside, firefox, jsdom }: Benc
       value: mem ? mem.openDialogsAfterClose + mem.hostsAfterClose : null,
       goal: 'no Lectern nodes left in the page after closing',
       pass: Boolean(mem && mem.hostsAfterClose === 0 && mem.openDialogsAfterClose === 0),
+    },
+    readAloudStartMs: {
+      value: readAloud.start ? round(speechStart, 1) : null,
+      goal: '≤ 150 ms from pressing Read aloud to the first start event (median, espeak-ng, Chromium)',
+      pass: speechStart <= 150,
+    },
+    readAloudBoundaryPaintMs: {
+      value: readAloud.boundary ? round(boundaryPaint, 1) : null,
+      goal: '≤ 16 ms from a word boundary to its highlight painted (median, Chromium)',
+      pass: boundaryPaint <= 16,
     },
     jsdomPipelineRatio: {
       value: jsdom ? round(jsdom.ratio) : null,
@@ -153,6 +171,22 @@ export function report({ build, chromium, traced, beside, firefox, jsdom }: Benc
         : null,
       memory: mem,
       memoryAsServed: served ? { ...served, growthPct: growth(served) } : null,
+      readAloud: {
+        pressToStartMs: readAloud.start
+          ? {
+              median: speechStart,
+              p95: p95(readAloud.start.ms),
+              first: readAloud.start.ms[0],
+              // The reader's share: the press to the utterance handed to speak().
+              pressToSpeakMedian: median(readAloud.start.toSpeakMs),
+              runs: readAloud.start.ms,
+              voicesListed: readAloud.start.voices,
+            }
+          : null,
+        boundaryToPaintMs: readAloud.boundary
+          ? { median: boundaryPaint, p95: p95(readAloud.boundary.ms), runs: readAloud.boundary.ms }
+          : null,
+      },
       perPage: pages,
     },
     firefox: {
@@ -214,6 +248,15 @@ export function report({ build, chromium, traced, beside, firefox, jsdom }: Benc
   if (served)
     lines.push(
       `  heap (the page as served, its scripts running): after one cycle ${served.baseline} B, after ${served.cycles} more cycles ${served.afterCycles} B (${round(growth(served), 1)} %); the page left alone as long again, from there: ${round(served.pageAloneGrowthPct ?? Number.NaN, 1)} %`,
+    );
+  const ra = raw.chromium.readAloud;
+  if (ra.pressToStartMs)
+    lines.push(
+      `  chromium read aloud: press of Read aloud → start event (espeak-ng through Speech Dispatcher, ${ra.pressToStartMs.voicesListed} voices) median ${round(ra.pressToStartMs.median, 1)} ms, p95 ${round(ra.pressToStartMs.p95, 1)} ms, first press ${round(ra.pressToStartMs.first ?? Number.NaN, 1)} ms, of which press → speak() median ${round(ra.pressToStartMs.pressToSpeakMedian, 1)} ms (the rest is the engine's), over ${ra.pressToStartMs.runs.length} presses`,
+    );
+  if (ra.boundaryToPaintMs)
+    lines.push(
+      `  chromium read aloud: word boundary → highlight painted (fake engine) median ${round(ra.boundaryToPaintMs.median, 2)} ms, p95 ${round(ra.boundaryToPaintMs.p95, 2)} ms, over ${ra.boundaryToPaintMs.runs.length} boundaries`,
     );
   const ff = raw.firefox;
   lines.push(

@@ -64,7 +64,8 @@ export async function waitForHighlight(
 
 /**
  * The reader's `start` events, seen from the page: its Utterance class (in the content-script world) is
- * wrapped to post each start's performance.now() to the page's world. The reader sets onstart, which
+ * wrapped to post each start's performance.now() to the page's world (and each utterance's creation,
+ * just before the reader hands it to speak()). The reader sets onstart, which
  * this leaves alone. Source, because chrome.scripting runs it alone (no closure, no bundler helpers).
  */
 const START_PROBE = `function () {
@@ -72,6 +73,7 @@ const START_PROBE = `function () {
   class Probed extends Original {
     constructor(text) {
       super(text);
+      window.postMessage({ lecternUtteranceProbe: performance.now() }, '*');
       this.addEventListener('start', () => window.postMessage({ lecternStartProbe: performance.now() }, '*'));
     }
   }
@@ -81,11 +83,13 @@ const START_PROBE = `function () {
 /** Installs the start probe in `page`'s tab (before the first press), and its listener in the page. */
 export async function installStartProbe(h: Harness, page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __starts: number[] };
+    const w = window as unknown as { __starts: number[]; __utterances: number[] };
     w.__starts = [];
+    w.__utterances = [];
     window.addEventListener('message', (e: MessageEvent) => {
-      const t = (e.data as { lecternStartProbe?: number } | null)?.lecternStartProbe;
-      if (typeof t === 'number') w.__starts.push(t);
+      const data = e.data as { lecternStartProbe?: number; lecternUtteranceProbe?: number } | null;
+      if (typeof data?.lecternStartProbe === 'number') w.__starts.push(data.lecternStartProbe);
+      if (typeof data?.lecternUtteranceProbe === 'number') w.__utterances.push(data.lecternUtteranceProbe);
     });
   });
   const tabId = await h.tabIdOf(page);
@@ -97,4 +101,9 @@ export async function installStartProbe(h: Harness, page: Page): Promise<void> {
 /** The performance.now() of each start event so far (the probe must be installed). */
 export async function startTimes(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __starts?: number[] }).__starts ?? []);
+}
+
+/** The performance.now() of each utterance made so far (the probe must be installed). */
+export async function utteranceTimes(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __utterances?: number[] }).__utterances ?? []);
 }
