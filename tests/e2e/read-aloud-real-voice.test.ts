@@ -14,7 +14,7 @@ import {
 } from '../../scripts/lib/harness/read-aloud';
 import { waitForDialog } from '../../scripts/lib/harness/reader';
 import { waitFor } from '../../scripts/lib/harness/wait';
-import { READ_ALOUD_KEYS } from '../../src/overlay/read-aloud';
+import { READ_ALOUD_KEYS } from '../../src/overlay/read-aloud-keys';
 import { toggleReader } from '../support/overlay';
 import { realVoiceSuite } from '../support/real-voices';
 import { openArticle } from '../support/reader-suite';

@@ -1,5 +1,6 @@
 /**
  * Page-side probes of read aloud in the open reader: the toolbar's speech buttons by their visible names,
+ * (after waitForDialog, which exposes the reader's closed root as the host's shadowRoot to these probes),
  * what the CSS Custom Highlight registry (the page's `CSS.highlights`) holds, and when utterances start.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
