@@ -92,11 +92,7 @@ describe(`[${name}] read aloud with a real espeak-ng voice`, () => {
     expect(events).toEqual(['start', 'end']);
   });
 
-  // Known bug, Firefox: its Speech Dispatcher voices (urn:moz-tts:speechd:…, spoken on this machine)
-  // all say localService false, and the reader refuses voices that are not local, so it says "No voice
-  // is installed" while the page lists 131. Make this `test` again once src/speech/voices.ts accepts them.
-  const knownBug = name === 'firefox' ? test.failing : test;
-  knownBug('the reader reads its first sentence aloud, Next moves on, Escape stops', async () => {
+  test('the reader reads its first sentence aloud, Next moves on, Escape stops', async () => {
     const { h, server, track } = suite;
     const page = track(await openArticle(h, server, '/e2e/short-article.html'));
     await installStartProbe(h, page);
