@@ -8,7 +8,7 @@
 import browser from '../shared/browser';
 import { envelope, isEnvelope, isType, type OpenResult, type TabArticleState } from '../shared/messages';
 import { makeTranslate } from '../shared/i18n';
-import { SettingsStore } from '../shared/settings';
+import { SettingsStore } from '../shared/settings-store';
 import { siteOf } from '../shared/site';
 import { formatDate } from '../shared/dates';
 import { originOf, senderAllowed } from './senders';

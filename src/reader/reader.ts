@@ -7,13 +7,8 @@
  */
 import type { OpenResult } from '../shared/messages';
 import type { Translate } from '../shared/i18n';
-import {
-  affectsSettings,
-  DEFAULT_SETTINGS,
-  SettingsStore,
-  type Settings,
-  type StorageAreaLike,
-} from '../shared/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { affectsSettings, SettingsStore, type StorageAreaLike } from '../shared/settings-store';
 import { extractArticle } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/article';
 import { ReaderOverlay } from '../overlay/overlay';

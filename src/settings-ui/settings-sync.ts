@@ -9,13 +9,13 @@
  *
  * Pure: the store is injected (the reader and the popup pass the storage.sync-backed one).
  */
+import { type Settings } from '../shared/settings';
 import {
   affectsSettings,
   SettingsStore,
-  type Settings,
   type SettingsSnapshot,
   type StorageAreaLike,
-} from '../shared/settings';
+} from '../shared/settings-store';
 import type { Translate } from '../shared/i18n';
 
 export interface SettingsSync {

@@ -1,4 +1,4 @@
-import type { StorageAreaLike } from '../../src/shared/settings';
+import type { StorageAreaLike } from '../../src/shared/settings-store';
 
 /** Chrome stores JSON; values come back as copies. */
 const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));

@@ -1,16 +1,14 @@
 import {
   DEFAULT_SETTINGS,
   SCHEMA_VERSION,
-  SETTINGS_KEY,
-  SettingsStore,
   TEXT_SIZES,
   TEXT_SIZE_SCALE,
   migrate,
-  siteKey,
   stepTextSize,
   textSizePx,
   type Settings,
 } from '../../src/shared/settings';
+import { SETTINGS_KEY, SettingsStore, siteKey } from '../../src/shared/settings-store';
 import { FakeStorageArea } from '../support/fake-storage';
 
 describe('migrate: whatever is stored comes back complete and valid', () => {

@@ -1,5 +1,6 @@
 import { connectSettings, syncSettings } from '../../../src/settings-ui/settings-sync';
-import { DEFAULT_SETTINGS, SettingsStore, type SettingsSnapshot } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { SettingsStore, type SettingsSnapshot } from '../../../src/shared/settings-store';
 import { renderPopup, type PopupView } from '../../../src/popup/view';
 import { translate } from '../overlay/helpers';
 import { FakeStorageArea } from '../../support/fake-storage';
